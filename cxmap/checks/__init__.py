@@ -1,0 +1,20 @@
+"""The checks, one module per family, all in one registry."""
+
+from __future__ import annotations
+
+from cxmap.checks import ownership, references, syntax
+from cxmap.checks.registry import REGISTRY, Check, check, declare
+
+__all__ = ["REGISTRY", "Check", "check", "declare", "ownership", "references", "syntax"]
+
+
+def all_checks() -> list[Check]:
+    """Every check, by code."""
+    return [REGISTRY[code] for code in sorted(REGISTRY)]
+
+
+def known_codes() -> dict[str, str]:
+    """Every code and every name, mapped to its code (for config and CLI options)."""
+    table = {item.code: item.code for item in REGISTRY.values()}
+    table.update({item.name: item.code for item in REGISTRY.values()})
+    return table

@@ -1,0 +1,205 @@
+"""CX004-CX005: ids are unique and every reference names something that exists."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from cxmap.checks.registry import check
+from cxmap.findings import Finding, Mark, Severity
+from cxmap.model import Entity, Journey, Promise, TouchPoint
+from cxmap.model.types import Located
+from cxmap.project import JourneyDocument, Project
+from cxmap.suggest import did_you_mean
+
+# The organisation's lists, by the word used in messages.
+ORGANIZATION_KINDS = {
+    "department": "departments",
+    "team": "teams",
+    "channel": "channels",
+    "persona": "personas",
+    "stage": "stages",
+}
+
+
+Identified = TypeVar("Identified", Entity, TouchPoint, Promise)
+
+
+def _duplicates(
+    items: Sequence[Identified], label: str, file: str
+) -> Iterator[tuple[Identified, str]]:
+    first: dict[str, Mark] = {}
+    for item in items:
+        item_id = item.id
+        if item_id in first:
+            line, column = first[item_id]
+            yield (
+                item,
+                f"duplicate {label} id {item_id!r} (first defined at {file}:{line}:{column})",
+            )
+        else:
+            first[item_id] = item.value_at("id")
+
+
+@check("CX004", "duplicate-id", Severity.ERROR)
+def duplicate_ids(project: Project) -> Iterable[Finding]:
+    """Two entities of one kind share an id.
+
+    Ids are how journeys, pages and diagrams refer to things, so each must name
+    exactly one department, team, channel, persona, stage or journey in the
+    project, and one touch point or promise within its journey. With a duplicate,
+    references silently go to the first one.
+
+    Rename one of the two; the message says where the first one is.
+    """
+    org = project.organization
+    if org is not None:
+        for label, list_key in ORGANIZATION_KINDS.items():
+            entities: Sequence[Entity] = getattr(org.model, list_key)
+            for entity, message in _duplicates(entities, label, org.file):
+                yield org.finding("CX004", message, entity.value_at("id"))
+    first_journey: dict[str, JourneyDocument] = {}
+    for doc in project.journeys:
+        earlier = first_journey.setdefault(doc.model.id, doc)
+        if earlier is not doc:
+            line, column = earlier.model.value_at("id")
+            yield doc.finding(
+                "CX004",
+                f"duplicate journey id {doc.model.id!r} "
+                f"(first defined at {earlier.file}:{line}:{column})",
+                doc.model.value_at("id"),
+            )
+        for touchpoint, message in _duplicates(doc.model.touchpoints, "touch point", doc.file):
+            yield doc.finding("CX004", message, touchpoint.value_at("id"), touchpoint)
+        for promise, message in _duplicates(doc.model.promises, "promise", doc.file):
+            yield doc.finding("CX004", message, promise.value_at("id"))
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A place in a journey that names an id of some kind."""
+
+    kind: str
+    value: str
+    field: str
+    mark: Mark
+    touchpoint: TouchPoint | None = None
+
+
+def _values(
+    owner: Located, key: str, values: Sequence[str] | str | None
+) -> Iterator[tuple[str, Mark]]:
+    if values is None:
+        return
+    if isinstance(values, str):
+        yield values, owner.value_at(key)
+        return
+    for index, value in enumerate(values):
+        yield value, owner.value_at(key, index)
+
+
+def journey_references(journey: Journey) -> Iterator[Reference]:
+    """Every reference a journey makes, with where it is written."""
+    fields = (
+        ("persona", "persona"),
+        ("personas", "persona"),
+        ("owner", "team"),
+        ("stages", "stage"),
+    )
+    for key, kind in fields:
+        for value, mark in _values(journey, key, getattr(journey, key)):
+            yield Reference(kind, value, key, mark)
+    touchpoint_fields = (
+        ("department", "department"),
+        ("owner", "team"),
+        ("customer", "team"),
+        ("escalates_to", "team"),
+        ("channels", "channel"),
+        ("next", "touch point"),
+        ("promises", "promise"),
+        ("keeps", "promise"),
+    )
+    for touchpoint in journey.touchpoints:
+        yield Reference(
+            "journey stage", touchpoint.stage, "stage", touchpoint.value_at("stage"), touchpoint
+        )
+        for key, kind in touchpoint_fields:
+            for value, mark in _values(touchpoint, key, getattr(touchpoint, key)):
+                yield Reference(kind, value, key, mark, touchpoint)
+        if touchpoint.to_be is not None:
+            for value in touchpoint.to_be.channels:
+                yield Reference("channel", value, "to_be", touchpoint.value_at("to_be"), touchpoint)
+
+
+class _Known:
+    """The ids each reference may name, with display names for suggestions."""
+
+    def __init__(self, project: Project) -> None:
+        self.ids: dict[str, set[str] | None] = {}
+        self.names: dict[str, dict[str, str]] = {}
+        org = project.organization
+        for label, list_key in ORGANIZATION_KINDS.items():
+            if org is None or list_key in org.placeholders:
+                self.ids[label] = None  # unknown: a broken organisation file says nothing
+                continue
+            items: Sequence[Entity] = getattr(org.model, list_key)
+            self.ids[label] = {item.id for item in items} | org.pruned_ids.get(list_key, set())
+            self.names[label] = {item.title: item.id for item in items}
+
+    def for_journey(self, doc: JourneyDocument) -> dict[str, set[str] | None]:
+        journey = doc.model
+        known = dict(self.ids)
+        known["touch point"] = doc.known_ids("touchpoints", journey.touchpoint_ids)
+        known["promise"] = doc.known_ids("promises", journey.promise_ids)
+        known["journey stage"] = None if "stages" in doc.placeholders else set(journey.stages)
+        return known
+
+
+def _unknown_message(
+    ref: Reference, known: set[str], names: dict[str, str], journey: Journey
+) -> str:
+    if ref.kind == "journey stage" and ref.value in names.values():
+        listed = ", ".join(journey.stages) or "none"
+        return f"stage {ref.value!r} is not one of this journey's stages ({listed})"
+    kind = "stage" if ref.kind == "journey stage" else ref.kind
+    hint = did_you_mean(ref.value, known, names if kind == ref.kind else None)
+    return f"unknown {kind} {ref.value!r} in {ref.field}{hint}"
+
+
+@check("CX005", "unknown-reference", Severity.ERROR)
+def unknown_references(project: Project) -> Iterable[Finding]:
+    """A reference names no team, stage, channel, persona, department, touch point or promise.
+
+    Journeys refer to the organisation's registry by id: owners and escalation
+    targets are team ids, channels and stages are ids from
+    ``organization.yaml``; ``next`` names touch points and ``promises``/``keeps``
+    name promises of the same journey. A reference that names nothing breaks the
+    link between a touch point and the people responsible for it.
+
+    Use the id, not the display name (``support-desk``, not ``Support Desk``);
+    the message suggests the closest id. If the organisation file itself is
+    broken, references to it are not checked until it is fixed.
+    """
+    known = _Known(project)
+    org = project.organization
+    if org is not None and known.ids["department"] is not None:
+        departments = known.ids["department"] or set()
+        for team in org.model.teams:
+            if team.department not in departments:
+                hint = did_you_mean(team.department, departments, known.names["department"])
+                yield org.finding(
+                    "CX005",
+                    f"unknown department {team.department!r} in team {team.id!r}{hint}",
+                    team.value_at("department"),
+                )
+    for doc in project.journeys:
+        kinds = known.for_journey(doc)
+        stage_names = known.names.get("stage", {})
+        for ref in journey_references(doc.model):
+            ids = kinds[ref.kind]
+            if ids is None or ref.value in ids:
+                continue
+            names = stage_names if ref.kind == "journey stage" else known.names.get(ref.kind, {})
+            message = _unknown_message(ref, ids, names, doc.model)
+            yield doc.finding("CX005", message, ref.mark, ref.touchpoint)

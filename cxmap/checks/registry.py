@@ -1,0 +1,60 @@
+"""The check registry: every check's code, name, default severity and documentation."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from cxmap.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from cxmap.project import Project
+
+CheckFunction = Callable[["Project"], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Check:
+    """A check. Its ``doc`` is its user documentation (``cxmap explain``)."""
+
+    code: str
+    name: str
+    severity: Severity
+    doc: str
+    run: CheckFunction | None = None
+    """``None`` for codes reported while reading files (CX001-CX003)."""
+
+    @property
+    def summary(self) -> str:
+        return self.doc.split("\n", 1)[0].strip()
+
+    @property
+    def family(self) -> str:
+        return self.code[:3]
+
+
+REGISTRY: dict[str, Check] = {}
+
+
+def _register(item: Check) -> Check:
+    if item.code in REGISTRY or any(other.name == item.name for other in REGISTRY.values()):
+        raise ValueError(f"check {item.code} {item.name} is registered twice")
+    REGISTRY[item.code] = item
+    return item
+
+
+def check(code: str, name: str, severity: Severity) -> Callable[[CheckFunction], CheckFunction]:
+    """Register the decorated function as the check ``code``; its docstring is its doc."""
+
+    def register(function: CheckFunction) -> CheckFunction:
+        _register(Check(code, name, severity, inspect.getdoc(function) or "", function))
+        return function
+
+    return register
+
+
+def declare(code: str, name: str, severity: Severity, doc: str) -> Check:
+    """Register a code that the reader reports itself, with its documentation."""
+    return _register(Check(code, name, severity, inspect.cleandoc(doc)))

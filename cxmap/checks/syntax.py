@@ -1,0 +1,54 @@
+"""CX001-CX003: problems found while reading a file, before any strategy check."""
+
+from __future__ import annotations
+
+from cxmap.checks.registry import declare
+from cxmap.findings import Severity
+
+declare(
+    "CX001",
+    "yaml-syntax",
+    Severity.ERROR,
+    """The file cannot be read as YAML.
+
+    Fires when the file is not valid YAML, is not UTF-8 text, holds more than one
+    document, or is refused for safety: tags that would construct objects
+    (``!!python/…``), aliases that expand too far, nesting deeper than the limit,
+    a file larger than the limit, or a link to a place outside the project.
+
+    Nothing else is checked in a file that cannot be read. Fix the spot the
+    message points at; a YAML-aware editor shows most of these as you type.
+    """,
+)
+
+declare(
+    "CX002",
+    "schema",
+    Severity.ERROR,
+    """A value has the wrong type, an unknown key, or a required key is missing.
+
+    Journey and organisation files follow a fixed format, so that every team
+    reads them the same way and cxmap can draw and publish them. Unknown keys are
+    errors because a misspelt key (``ownr:``) would otherwise be ignored in
+    silence; the message suggests the key you probably meant.
+
+    Values are read by YAML 1.2: ``yes``, ``no``, ``on`` and ``off`` are text, not
+    booleans (write ``true``/``false``), and dates stay ``YYYY-MM-DD``. Ids are
+    lowercase slugs, durations a number and a unit (``4h``, ``2d``).
+
+    The rest of a file with schema errors is still checked: the broken key or
+    list item is left out and the other checks run on what remains.
+    """,
+)
+
+declare(
+    "CX003",
+    "duplicate-key",
+    Severity.ERROR,
+    """A mapping repeats a key.
+
+    YAML parsers disagree on which of two equal keys wins, and a repeated key is
+    almost always a copy-and-paste slip that hides an edit. cxmap reports the
+    second occurrence and uses the first. Merge the two entries or rename one.
+    """,
+)

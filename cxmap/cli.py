@@ -1,0 +1,126 @@
+"""The ``cxmap`` command line: thin click wrappers around ``cxmap.commands``.
+
+``main`` is the one place where errors become exit codes.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from cxmap import __version__
+from cxmap.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, CxmapError
+from cxmap.reporters import REPORTERS
+
+PROJECT = click.argument(
+    "project", type=click.Path(file_okay=False, path_type=Path), default=Path()
+)
+
+
+def _color() -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="cxmap")
+def cli() -> None:
+    """Customer journeys as code: validate, draw and publish a service strategy."""
+
+
+@cli.command()
+@PROJECT
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(REPORTERS)),
+    default="text",
+    show_default=True,
+    help="How to report findings.",
+)
+@click.option("--strict", is_flag=True, help="Fail on any finding, not only on errors.")
+@click.option(
+    "--select", multiple=True, metavar="CODES", help="Only these codes or prefixes (CX1,CX305)."
+)
+@click.option("--ignore", multiple=True, metavar="CODES", help="Leave out these codes or prefixes.")
+def check(
+    project: Path,
+    output_format: str,
+    strict: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+) -> int:
+    """Validate the journeys of PROJECT (default: the current directory)."""
+    from cxmap.commands import check as command
+
+    return command.run(
+        project,
+        output_format=output_format,
+        strict=strict,
+        select=select,
+        ignore=ignore,
+        color=_color() and output_format == "text",
+    )
+
+
+@cli.command()
+def rules() -> int:
+    """List every check: code, name, default severity, summary."""
+    from cxmap.commands import rules as command
+
+    return command.run_rules()
+
+
+@cli.command()
+@click.argument("code")
+def explain(code: str) -> int:
+    """Explain one check (by code or name) and the principle behind it."""
+    from cxmap.commands import rules as command
+
+    return command.run_explain(code)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code instead of exiting."""
+    try:
+        result = cli.main(
+            args=list(argv) if argv is not None else None, prog_name="cxmap", standalone_mode=False
+        )
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_USAGE
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return EXIT_INTERRUPTED
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        return EXIT_INTERRUPTED
+    except CxmapError as exc:
+        click.echo(f"cxmap: error: {exc}", err=True)
+        return exc.exit_code
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (cxmap check | head): not an error
+        return 0
+    except Exception:
+        if os.environ.get("CXMAP_DEBUG"):
+            traceback.print_exc()
+        else:
+            error = sys.exc_info()[1]
+            click.echo(
+                f"cxmap: internal error: {type(error).__name__}: {error}\n"
+                "This is a bug in cxmap; please report it "
+                "(set CXMAP_DEBUG=1 for the traceback).",
+                err=True,
+            )
+        return EXIT_INTERNAL
+    return result if isinstance(result, int) else 0

@@ -1,0 +1,1 @@
+"""One module per command; each has ``run(...) -> int`` and knows nothing of click."""

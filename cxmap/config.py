@@ -1,0 +1,124 @@
+"""The project configuration, ``cxmap.yaml`` (SPEC §1); every key is optional."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+from typing import Literal
+
+from pydantic import Field
+
+from cxmap.errors import ConfigError
+from cxmap.model.types import Duration, ListOf, Model, Slug, Text
+from cxmap.suggest import did_you_mean
+from cxmap.validation import validate
+from cxmap.yamlsource import Limits, YMap, parse
+
+CONFIG_FILE = "cxmap.yaml"
+
+Level = Literal["error", "warning", "info", "off"]
+
+
+class LimitsConfig(Model):
+    """What one journey file may cost before it is refused."""
+
+    max_file_size: int = Field(
+        default=Limits.max_file_size, ge=1024, description="Largest file, in bytes."
+    )
+    max_depth: int = Field(
+        default=Limits.max_depth,
+        ge=8,
+        le=1000,
+        description="Deepest nesting of mappings and lists.",
+    )
+    max_aliases: int = Field(
+        default=Limits.max_aliases, ge=0, description="Most YAML aliases (*name) in one file."
+    )
+    max_nodes: int = Field(
+        default=Limits.max_nodes,
+        ge=1000,
+        description="Most nodes that aliases may expand a file to.",
+    )
+
+    def to_limits(self) -> Limits:
+        return Limits(self.max_file_size, self.max_depth, self.max_aliases, self.max_nodes)
+
+
+class Config(Model):
+    """Project settings."""
+
+    journeys_dir: Text = Field(
+        default="journeys", description="Folder of the journey files, relative to the project."
+    )
+    review_every: Duration = Field(
+        default=Duration("365d"), description="How often journeys must be reviewed (stale-review)."
+    )
+    required_departments: ListOf[Slug] = Field(
+        default_factory=lambda: ["marketing", "sales", "service", "rnd"],
+        description="Departments every journey should involve (department-gap).",
+    )
+    rules: dict[str, Level] = Field(
+        default_factory=dict,
+        description="Severity per check code or name: error, warning, info or off.",
+    )
+    limits: LimitsConfig = Field(
+        default_factory=LimitsConfig, description="Limits on hostile or runaway files."
+    )
+
+
+def load_config(root: Path, known_codes: dict[str, str]) -> Config:
+    """Read ``cxmap.yaml`` in ``root``, or the defaults when there is none.
+
+    ``known_codes`` maps every check code and name to its code, to validate ``rules``.
+    Any problem raises :class:`ConfigError` listing every located message.
+    """
+    path = root / CONFIG_FILE
+    if not path.is_file():
+        return Config()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read: {exc.strerror}") from None
+    source = parse(raw)
+    problems = [(p.mark, p.message) for p in source.problems]
+    data = source.data
+    if source.fatal:
+        raise _config_error(path, problems)
+    if data is None:
+        return Config()
+    if not isinstance(data, YMap):
+        raise _config_error(path, [((1, 1), "cxmap.yaml must be a mapping of settings")])
+    result = validate(Config, data)
+    problems += [(error.mark, error.message) for error in result.errors]
+    problems += _check_rules(data, known_codes)
+    problems += _check_journeys_dir(data)
+    if problems or result.model is None:
+        raise _config_error(path, problems)
+    config = result.model
+    config.rules = {known_codes[key]: level for key, level in config.rules.items()}
+    return config
+
+
+def _check_rules(data: YMap, known_codes: dict[str, str]) -> list[tuple[tuple[int, int], str]]:
+    rules = data.get("rules")
+    if not isinstance(rules, YMap):
+        return []
+    return [
+        (rules.key_at(key), f"rules: unknown check {key!r}{did_you_mean(key, known_codes)}")
+        for key in rules
+        if key not in known_codes
+    ]
+
+
+def _check_journeys_dir(data: YMap) -> list[tuple[tuple[int, int], str]]:
+    value = data.get("journeys_dir")
+    if not isinstance(value, str):
+        return []
+    path = PurePosixPath(value.replace("\\", "/"))
+    if path.is_absolute() or ".." in path.parts:
+        return [(data.value_at("journeys_dir"), "journeys_dir must be a folder inside the project")]
+    return []
+
+
+def _config_error(path: Path, problems: list[tuple[tuple[int, int], str]]) -> ConfigError:
+    lines = [f"{path}:{line}:{column}: {message}" for (line, column), message in sorted(problems)]
+    return ConfigError("invalid configuration\n" + "\n".join(lines))

@@ -1,0 +1,59 @@
+"""Findings: what checking a project produces, before anyone reports it."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+Mark = tuple[int, int]
+"""A 1-based (line, column) position in a source file."""
+
+START: Mark = (1, 1)
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return _RANKS[self]
+
+
+_RANKS = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem, located at ``file:line:column``.
+
+    ``severity`` is the check's default until the linter applies the project's
+    configuration.
+    """
+
+    code: str
+    message: str
+    file: str
+    line: int = 1
+    column: int = 1
+    journey: str | None = None
+    touchpoint: str | None = None
+    severity: Severity = Severity.ERROR
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.file, self.line, self.column, self.code, self.message)
+
+
+def located(
+    code: str,
+    message: str,
+    file: str,
+    at: Mark = START,
+    *,
+    journey: str | None = None,
+    touchpoint: str | None = None,
+) -> Finding:
+    """Build a finding from a ``Mark`` instead of a separate line and column."""
+    return Finding(code, message, file, at[0], at[1], journey, touchpoint)

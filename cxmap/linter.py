@@ -1,0 +1,126 @@
+"""Run the checks on a project and settle each finding's fate.
+
+Reading a project and running checks *collect* findings; this module applies the
+project's configuration (severity per code, ``off``), the ``ignore:`` lists of
+journeys and touch points and the command line's ``--select``/``--ignore``, then
+hands a sorted :class:`Report` to whichever reporter was asked for.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from cxmap.checks import REGISTRY, all_checks, known_codes
+from cxmap.config import Config, load_config
+from cxmap.errors import EXIT_FINDINGS, EXIT_OK, CxmapError, ProjectNotFound
+from cxmap.findings import Finding, Severity
+from cxmap.project import JourneyDocument, Project, load_project
+from cxmap.suggest import did_you_mean
+
+
+@dataclass
+class Report:
+    """The findings that survived configuration and filtering, sorted by place."""
+
+    project: Project
+    findings: list[Finding]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for finding in self.findings if finding.severity is severity)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = Counter(finding.severity for finding in self.findings)
+        return {
+            "files": len(self.project.files),
+            "journeys": len(self.project.journeys),
+            "touchpoints": self.project.touchpoint_count,
+            "error": counts[Severity.ERROR],
+            "warning": counts[Severity.WARNING],
+            "info": counts[Severity.INFO],
+        }
+
+    def exit_code(self, strict: bool = False) -> int:
+        if strict and self.findings:
+            return EXIT_FINDINGS
+        return EXIT_FINDINGS if self.count(Severity.ERROR) else EXIT_OK
+
+
+def parse_codes(values: Iterable[str], option: str) -> tuple[str, ...]:
+    """Split ``--select``/``--ignore`` values (codes, prefixes such as CX3, or names)."""
+    table = known_codes()
+    codes = []
+    for value in values:
+        for item in value.replace(" ", ",").split(","):
+            if not item:
+                continue
+            code = table.get(item, item.upper())
+            if not any(known.startswith(code) for known in REGISTRY):
+                raise CxmapError(
+                    f"{option}: {item!r} matches no check{did_you_mean(item, table)} "
+                    "(see 'cxmap rules')"
+                )
+            codes.append(code)
+    return tuple(codes)
+
+
+def _suppressed(finding: Finding, by_file: dict[str, JourneyDocument]) -> bool:
+    doc = by_file.get(finding.file)
+    if doc is None:
+        return False
+    if finding.code in doc.model.ignore:
+        return True
+    if finding.touchpoint is None:
+        return False
+    touchpoint = doc.model.touchpoint_ids.get(finding.touchpoint)
+    return touchpoint is not None and finding.code in touchpoint.ignore
+
+
+def collect(project: Project) -> list[Finding]:
+    """Every finding of the project, at its check's default severity."""
+    findings = list(project.findings)
+    for item in all_checks():
+        if item.run is not None:
+            findings.extend(item.run(project))
+    return findings
+
+
+def settle(
+    project: Project,
+    findings: Iterable[Finding],
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> Report:
+    """Apply configuration, suppressions and filters; sort what remains."""
+    rules = project.config.rules
+    by_file = {doc.file: doc for doc in project.journeys}
+    kept = []
+    for finding in findings:
+        if select and not finding.code.startswith(tuple(select)):
+            continue
+        if ignore and finding.code.startswith(tuple(ignore)):
+            continue
+        level = rules.get(finding.code)
+        if level == "off" or _suppressed(finding, by_file):
+            continue
+        severity = Severity(level) if level else REGISTRY[finding.code].severity
+        kept.append(dataclasses.replace(finding, severity=severity))
+    kept.sort(key=lambda finding: finding.sort_key)
+    return Report(project, kept)
+
+
+def lint(root: Path, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Report:
+    """Read, check and settle the project at ``root``."""
+    config = load_project_config(root)
+    project = load_project(root, config)
+    return settle(project, collect(project), select, ignore)
+
+
+def load_project_config(root: Path) -> Config:
+    if not root.is_dir():
+        raise ProjectNotFound(f"project directory {str(root)!r} does not exist")
+    return load_config(root, known_codes())

@@ -1,0 +1,207 @@
+"""A customer journey: stages, touch points and the promises made along the way."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from cxmap.model.types import (
+    Better,
+    Code,
+    Duration,
+    IsoDate,
+    ListOf,
+    Located,
+    Model,
+    Ref,
+    Slug,
+    Text,
+    by_id,
+)
+
+Status = Literal["draft", "researched", "live", "retired"]
+Audience = Literal["customer", "internal"]
+Confidence = Literal["observed", "assumed", "proposed"]
+
+
+class Commitment(Model):
+    """What the customer expects, or what the organisation commits to.
+
+    Written either as plain text or as ``{text, within}``.
+    """
+
+    text: Text | None = Field(default=None, description="What, in words.")
+    within: Duration | None = Field(
+        default=None, description="How fast, as a duration such as 4h or 2d."
+    )
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _from_text(cls, data: Any, handler: Any) -> Any:
+        return handler({"text": data} if isinstance(data, str) else data)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.text and self.within is None
+
+    def __str__(self) -> str:
+        if self.text and self.within is not None:
+            return f"{self.text} (within {self.within})"
+        return self.text or f"within {self.within}"
+
+
+class Kpi(Located):
+    """A measure of how the touch point performs."""
+
+    name: Text | None = Field(default=None, description="What is measured, e.g. CSAT.")
+    target: float | None = Field(default=None, description="The value aimed for.")
+    actual: float | None = Field(default=None, description="The latest measured value.")
+    better: Better = Field(
+        default="higher", description="Whether higher or lower values are better."
+    )
+    unit: Text | None = Field(default=None, description="Unit of the values, e.g. % or min.")
+
+
+class ToBe(Model):
+    """The target state of a touch point, to compare with today's values."""
+
+    emotion: int | None = Field(
+        default=None, ge=-2, le=2, description="Target emotion, -2 (very bad) to 2 (great)."
+    )
+    expectation: Commitment | None = Field(default=None, description="Expected in future.")
+    standard: Commitment | None = Field(default=None, description="Target standard.")
+    channels: ListOf[Ref] = Field(default_factory=list, description="Target channel ids.")
+    description: Text | None = Field(default=None, description="The change, in words.")
+
+
+class Promise(Located):
+    """A promise made to the customer that some touch point must keep."""
+
+    id: Slug = Field(description="Stable id of the promise within the journey.")
+    text: Text = Field(description="The promise as the customer hears it.")
+    description: Text | None = Field(default=None, description="Background for staff.")
+
+
+class TouchPoint(Located):
+    """One interaction between the customer (or an internal customer) and the organisation."""
+
+    id: Slug = Field(description="Stable id, unique within the journey; the page anchor.")
+    name: Text = Field(description="Short name shown in diagrams and pages.")
+    stage: Ref = Field(description="Id of the journey stage this touch point belongs to.")
+    department: Ref | None = Field(
+        default=None, description="Department id; defaults to the owning team's department."
+    )
+    owner: Ref | None = Field(default=None, description="Id of the team that owns it.")
+    channels: ListOf[Ref] = Field(default_factory=list, description="Channel ids it uses.")
+    audience: Audience = Field(
+        default="customer", description="customer, or internal for a hand-off between teams."
+    )
+    customer: Ref | None = Field(
+        default=None, description="For internal touch points: the team id being served."
+    )
+    confidence: Confidence | None = Field(
+        default=None, description="How we know: observed, assumed or proposed."
+    )
+    description: Text | None = Field(default=None, description="What happens, for readers.")
+    moment_of_truth: bool = Field(
+        default=False, description="true when this moment decides what the customer thinks."
+    )
+    proactive: bool = Field(
+        default=False, description="true when we reach out before the customer asks."
+    )
+    customer_action: Text | None = Field(default=None, description="What the customer does.")
+    physical_evidence: ListOf[Text] = Field(
+        default_factory=list, description="What the customer sees or holds (blueprint lane)."
+    )
+    actors: ListOf[Text] = Field(default_factory=list, description="People involved.")
+    expectation: Commitment | None = Field(
+        default=None, description="What the customer expects: text, or {text, within}."
+    )
+    standard: Commitment | None = Field(
+        default=None, description="What we commit to: text, or {text, within}."
+    )
+    delight: Text | None = Field(default=None, description="The extra mile beyond the standard.")
+    promises: ListOf[Ref] = Field(
+        default_factory=list, description="Ids of the journey's promises made here."
+    )
+    keeps: ListOf[Ref] = Field(
+        default_factory=list, description="Ids of the journey's promises delivered here."
+    )
+    emotion: int | None = Field(
+        default=None, ge=-2, le=2, description="How the customer feels today, -2 to 2."
+    )
+    pain_points: ListOf[Text] = Field(default_factory=list, description="What hurts today.")
+    opportunities: ListOf[Text] = Field(default_factory=list, description="Ideas to improve.")
+    next: ListOf[Ref] = Field(
+        default_factory=list, description="Ids of the touch points that follow this one."
+    )
+    escalates_to: Ref | None = Field(
+        default=None, description="Id of the team that takes over what the front line can't solve."
+    )
+    handles_complaints: bool = Field(
+        default=False, description="true when complaints are received and resolved here."
+    )
+    recovery: Text | None = Field(
+        default=None, description="How a bad moment is turned around (apology, fix, follow-up)."
+    )
+    backstage: ListOf[Text] = Field(
+        default_factory=list, description="Work the customer does not see (blueprint lane)."
+    )
+    support_processes: ListOf[Text] = Field(
+        default_factory=list, description="Systems and processes behind it (blueprint lane)."
+    )
+    kpis: ListOf[Kpi] = Field(default_factory=list, description="How it is measured.")
+    tags: ListOf[Text] = Field(default_factory=list, description="Free tags for the handbook.")
+    ignore: ListOf[Code] = Field(
+        default_factory=list, description="Check codes not to report on this touch point."
+    )
+    to_be: ToBe | None = Field(default=None, description="The target state, for comparison.")
+
+    @property
+    def is_internal(self) -> bool:
+        return self.audience == "internal"
+
+
+class Journey(Located):
+    """What one persona goes through to reach a goal, in ordered stages."""
+
+    id: Slug = Field(description="Stable id of the journey; its page's address.")
+    title: Text = Field(description="The journey's title.")
+    persona: Ref | None = Field(default=None, description="Id of the persona.")
+    personas: ListOf[Ref] = Field(
+        default_factory=list, description="Ids of several personas, instead of persona."
+    )
+    owner: Ref | None = Field(
+        default=None, description="Id of the team accountable for the whole journey."
+    )
+    status: Status = Field(default="draft", description="draft, researched, live or retired.")
+    goal: Text | None = Field(default=None, description="What the customer wants to achieve.")
+    description: Text | None = Field(default=None, description="Background for readers.")
+    stages: ListOf[Ref] = Field(
+        description="Ids of the organisation's stages this journey passes, in order."
+    )
+    reviewed: IsoDate | None = Field(
+        default=None, description="When the journey was last reviewed (YYYY-MM-DD)."
+    )
+    tags: ListOf[Text] = Field(default_factory=list, description="Free tags for the handbook.")
+    promises: ListOf[Promise] = Field(
+        default_factory=list, description="Promises made to the customer on this journey."
+    )
+    touchpoints: ListOf[TouchPoint] = Field(description="The touch points, in journey order.")
+    ignore: ListOf[Code] = Field(
+        default_factory=list, description="Check codes not to report anywhere in this journey."
+    )
+
+    @property
+    def all_personas(self) -> list[str]:
+        return ([self.persona] if self.persona else []) + self.personas
+
+    @cached_property
+    def touchpoint_ids(self) -> dict[str, TouchPoint]:
+        return by_id(self.touchpoints)
+
+    @cached_property
+    def promise_ids(self) -> dict[str, Promise]:
+        return by_id(self.promises)

@@ -1,0 +1,202 @@
+"""Value types shared by the organisation and journey models."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from functools import total_ordering
+from typing import Annotated, Any, Literal, Protocol, TypeVar
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    PrivateAttr,
+    StringConstraints,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
+
+from cxmap.findings import START, Mark
+from cxmap.yamlsource import YList, YMap
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+CODE_PATTERN = r"^CX[0-9]{3}$"
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+"""An id: lowercase letters, digits and dashes, at most 64 characters."""
+
+Ref = Annotated[str, StringConstraints(min_length=1)]
+"""A reference to an id defined elsewhere; whether it exists is a check (CX005)."""
+
+Code = Annotated[str, StringConstraints(pattern=CODE_PATTERN)]
+"""A check code such as ``CX305``."""
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+
+T = TypeVar("T")
+
+
+class HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+Identified = TypeVar("Identified", bound=HasId)
+
+
+def by_id(items: Iterable[Identified]) -> dict[str, Identified]:
+    """Index items by id; with duplicate ids (CX004) the first one counts."""
+    index: dict[str, Identified] = {}
+    for item in items:
+        index.setdefault(item.id, item)
+    return index
+
+
+def _none_is_empty(value: Any) -> Any:
+    return [] if value is None else value
+
+
+ListOf = Annotated[list[T], BeforeValidator(_none_is_empty)]
+"""A list that may also be written as an empty key (``pain_points:``)."""
+
+Better = Literal["higher", "lower"]
+
+
+def value_error(kind: str, message: str) -> PydanticCustomError:
+    """A validation error whose message is final (user text is never a template)."""
+    return PydanticCustomError(kind, "{message}", {"message": message})
+
+
+class Model(BaseModel):
+    """Strict, closed models: no coercion from text, no unknown keys."""
+
+    model_config = ConfigDict(
+        strict=True,
+        extra="forbid",
+        frozen=False,
+        allow_inf_nan=False,
+        use_attribute_docstrings=False,
+    )
+
+
+class Located(Model):
+    """A model read from YAML that can say where its keys and values are.
+
+    The source mapping is kept as validated; models built in code have none and
+    locate everything at 1:1.
+    """
+
+    _source: YMap | None = PrivateAttr(default=None)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_source(cls, data: Any, handler: Any) -> Any:
+        model = handler(data)
+        if isinstance(data, YMap):
+            model._source = data
+        return model
+
+    @property
+    def mark(self) -> Mark:
+        return self._source.mark if self._source is not None else START
+
+    def key_at(self, key: str) -> Mark:
+        return self._source.key_at(key) if self._source is not None else START
+
+    def value_at(self, key: str, index: int | None = None) -> Mark:
+        """Where the value of ``key`` is, or its ``index``-th item for a list."""
+        if self._source is None:
+            return START
+        if index is not None:
+            items = self._source.get(key)
+            if isinstance(items, YList):
+                return items.item_at(index)
+        return self._source.value_at(key)
+
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+@total_ordering
+class Duration:
+    """A time span written as a number and a unit: ``30s``, ``15m``, ``4h``, ``2d``, ``1w``.
+
+    Durations compare by length, so ``1w == 7d`` and ``48h > 2h``.
+    """
+
+    __slots__ = ("seconds", "text")
+
+    def __init__(self, text: str) -> None:
+        match = _DURATION.match(text)
+        if match is None:
+            raise ValueError(text)
+        self.text = f"{match.group(1)}{match.group(2)}"
+        self.seconds = float(match.group(1)) * _UNIT_SECONDS[match.group(2)]
+
+    @classmethod
+    def parse(cls, value: Any) -> Duration:
+        if isinstance(value, Duration):
+            return value
+        if isinstance(value, str):
+            try:
+                return cls(value)
+            except ValueError:
+                pass
+        hint = f"; write {value}h or {value}d" if isinstance(value, int) else ""
+        raise value_error(
+            "duration",
+            f"{value!r} is not a duration: use a number and a unit s, m, h, d or w "
+            f"(30s, 15m, 4h, 2d, 1w){hint}",
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Duration) and self.seconds == other.seconds
+
+    def __lt__(self, other: Duration) -> bool:
+        return self.seconds < other.seconds
+
+    def __hash__(self) -> int:
+        return hash(self.seconds)
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return f"Duration({self.text!r})"
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls.parse, serialization=core_schema.to_string_ser_schema()
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"type": "string", "pattern": _DURATION.pattern, "examples": ["4h", "2d"]}
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _parse_date(value: Any) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise value_error("date", f"{value!r} is not a real date") from None
+    raise value_error("date", f"{value!r} is not a date: write it as YYYY-MM-DD")
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_parse_date)]

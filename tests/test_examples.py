@@ -1,0 +1,64 @@
+"""Good example files check clean; each bad one yields exactly the findings it declares.
+
+A bad example declares what it must produce in comment lines at its top::
+
+    # expect: CX002 12:7 unknown key 'ownr' (did you mean 'owner'?)
+
+(code, line:column, and the start of the message).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, MakeProject, check
+
+EXPECT = re.compile(r"^# expect: (CX\d{3}) (\d+):(\d+)(?: (.*))?$", re.MULTILINE)
+
+
+def _examples(folder: str) -> list[Path]:
+    return sorted((EXAMPLES / folder).glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", _examples("journeys-good"), ids=lambda path: path.stem)
+def test_good_journey_has_no_schema_or_reference_findings(
+    make_project: MakeProject, path: Path
+) -> None:
+    root = make_project({path.name: path.read_bytes()})
+    report = check(root)
+    assert report.project.journeys, "the journey did not load"
+    assert [f for f in report.findings if f.code < "CX200"] == []
+
+
+@pytest.mark.parametrize("path", _examples("journeys-bad"), ids=lambda path: path.stem)
+def test_bad_journey_yields_exactly_the_declared_findings(
+    make_project: MakeProject, path: Path
+) -> None:
+    text = path.read_text(encoding="utf-8")
+    expected = EXPECT.findall(text)
+    assert expected, f"{path.name} declares no '# expect:' lines"
+    root = make_project({path.name: path.read_bytes()})
+    report = check(root, select=("CX0", "CX1"))
+    got = {(f.code, f.line, f.column): f.message for f in report.findings}
+    assert set(got) == {(code, int(line), int(col)) for code, line, col, _ in expected}
+    for code, line, col, message in expected:
+        if message:
+            assert got[(code, int(line), int(col))].startswith(message)
+        assert all(f.file == f"journeys/{path.name}" for f in report.findings)
+
+
+@pytest.mark.parametrize("path", _examples("organization-bad"), ids=lambda path: path.stem)
+def test_bad_organization_yields_exactly_the_declared_findings(
+    make_project: MakeProject, path: Path
+) -> None:
+    expected = EXPECT.findall(path.read_text(encoding="utf-8"))
+    assert expected, f"{path.name} declares no '# expect:' lines"
+    root = make_project(organization=path.read_bytes())
+    report = check(root)
+    got = {(f.code, f.line, f.column): f.message for f in report.findings}
+    assert set(got) == {(code, int(line), int(col)) for code, line, col, _ in expected}
+    for code, line, col, message in expected:
+        if message:
+            assert got[(code, int(line), int(col))].startswith(message)
