@@ -120,6 +120,9 @@ _HEX = re.compile(r"0x[0-9a-fA-F]+")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 _INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
 _NAN = re.compile(r"\.(?:nan|NaN|NAN)")
+_NON_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 
 
 def resolve_plain(text: str) -> str | int | float | bool | None:
@@ -331,10 +334,14 @@ def _position(raw: bytes, offset: int) -> Mark:
 
 def _yaml_error(exc: yaml.YAMLError, raw: bytes) -> Problem:
     if isinstance(exc, yaml.reader.ReaderError):
+        text = raw.decode("utf-8")
+        found = _NON_PRINTABLE.search(text)
+        offset = found.start() if found else 0
+        character = f"U+{ord(text[offset]):04X}" if found else "a character"
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
         return Problem(
-            "CX001",
-            f"character {exc.character!r} is not allowed in YAML ({exc.reason})",
-            _position(raw, exc.position),
+            "CX001", f"{character} is a control character, not allowed in YAML", (line, column)
         )
     if not isinstance(exc, yaml.MarkedYAMLError):
         return Problem("CX001", str(exc))
@@ -370,15 +377,17 @@ def parse(raw: bytes, limits: Limits | None = None) -> Source:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     builder = _Builder(limits)
-    loader = _Loader(raw)
+    loader = None
     try:
+        loader = _Loader(raw)
         data = builder.build(_events(loader))
     except _Refused as exc:
         return Source(problems=[Problem("CX001", exc.message, exc.mark)], fatal=True)
     except yaml.YAMLError as exc:
         return Source(problems=[_yaml_error(exc, raw)], fatal=True)
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return Source(data=data, problems=builder.problems)
 
 

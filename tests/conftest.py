@@ -54,8 +54,9 @@ def found(report: Report) -> set[tuple[str, int, int]]:
     return {(f.code, f.line, f.column) for f in report.findings}
 
 
-def run_cli(*args: str, cwd: Path | None = None, env: Mapping[str, str] | None = None
-            ) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, cwd: Path | None = None, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run ``python -m cxmap`` as a user would, in a subprocess."""
     environment = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
     environment.update(env or {})
