@@ -18,8 +18,9 @@ from cxmap.checks import REGISTRY, all_checks, known_codes
 from cxmap.config import Config, load_config
 from cxmap.errors import EXIT_FINDINGS, EXIT_OK, CxmapError, ProjectNotFound
 from cxmap.findings import Finding, Severity
-from cxmap.project import JourneyDocument, Project, load_project
+from cxmap.project import Project, load_project
 from cxmap.suggest import did_you_mean
+from cxmap.suppressions import Suppressions
 
 
 @dataclass
@@ -68,18 +69,6 @@ def parse_codes(values: Iterable[str], option: str) -> tuple[str, ...]:
     return tuple(codes)
 
 
-def _suppressed(finding: Finding, by_file: dict[str, JourneyDocument]) -> bool:
-    doc = by_file.get(finding.file)
-    if doc is None:
-        return False
-    if finding.code in doc.model.ignore:
-        return True
-    if finding.touchpoint is None:
-        return False
-    touchpoint = doc.model.touchpoint_ids.get(finding.touchpoint)
-    return touchpoint is not None and finding.code in touchpoint.ignore
-
-
 def collect(project: Project) -> list[Finding]:
     """Every finding of the project, at its check's default severity."""
     findings = list(project.findings)
@@ -95,17 +84,19 @@ def settle(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
 ) -> Report:
-    """Apply configuration, suppressions and filters; sort what remains."""
+    """Apply suppressions, configuration and filters; sort what remains."""
+    suppressions = Suppressions(project)
+    visible = [finding for finding in findings if not suppressions.hides(finding)]
+    visible += suppressions.unused(set(REGISTRY))
     rules = project.config.rules
-    by_file = {doc.file: doc for doc in project.journeys}
     kept = []
-    for finding in findings:
+    for finding in visible:
         if select and not finding.code.startswith(tuple(select)):
             continue
         if ignore and finding.code.startswith(tuple(ignore)):
             continue
         level = rules.get(finding.code)
-        if level == "off" or _suppressed(finding, by_file):
+        if level == "off":
             continue
         severity = Severity(level) if level else REGISTRY[finding.code].severity
         kept.append(dataclasses.replace(finding, severity=severity))

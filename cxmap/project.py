@@ -7,7 +7,7 @@ salvaged) and the findings met while reading it; later stages only see models.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -77,6 +77,27 @@ class Project:
     @property
     def touchpoint_count(self) -> int:
         return sum(len(doc.model.touchpoints) for doc in self.journeys)
+
+    def touchpoints(self) -> Iterator[tuple[JourneyDocument, TouchPoint]]:
+        """Every touch point of every journey, in file and journey order."""
+        for doc in self.journeys:
+            for touchpoint in doc.model.touchpoints:
+                yield doc, touchpoint
+
+    def department_of(self, touchpoint: TouchPoint) -> str | None:
+        """The touch point's department, or else its owning team's."""
+        if touchpoint.department:
+            return touchpoint.department
+        if self.organization is None or not touchpoint.owner:
+            return None
+        team = self.organization.model.team_ids.get(touchpoint.owner)
+        return team.department if team is not None else None
+
+    def is_staffed(self, channel: str) -> bool:
+        if self.organization is None:
+            return False
+        found = self.organization.model.channel_ids.get(channel)
+        return found is not None and found.staffed
 
 
 def discover(journeys_dir: Path) -> list[Path]:

@@ -16,6 +16,9 @@ REPO = Path(__file__).parent.parent
 
 MakeProject = Callable[..., Path]
 
+QUIET = "rules:\n  CX103: off\n  CX204: off\n  CX303: off\n  CX401: off\n"
+"""Configuration that silences the strategy checks a minimal journey trips."""
+
 
 @pytest.fixture
 def make_project(tmp_path: Path) -> MakeProject:

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, REPO, MakeProject, run_cli
+from conftest import EXAMPLES, QUIET, REPO, MakeProject, run_cli
 
 MINIMAL = (EXAMPLES / "journeys-good" / "minimal.yaml").read_text(encoding="utf-8")
 BROKEN = {
@@ -27,7 +27,7 @@ def test_the_example_organisation_checks_clean() -> None:
 
 
 def test_findings_exit_1_with_text_grouped_by_file(make_project: MakeProject) -> None:
-    root = make_project(BROKEN)
+    root = make_project(BROKEN, config=QUIET)
     result = run_cli("check", str(root))
     assert result.returncode == 1
     blocks = result.stdout.strip().split("\n\n")
@@ -44,7 +44,7 @@ def test_findings_exit_1_with_text_grouped_by_file(make_project: MakeProject) ->
 
 
 def test_colour_only_when_asked_or_on_a_terminal(make_project: MakeProject) -> None:
-    root = make_project(BROKEN)
+    root = make_project(BROKEN, config=QUIET)
     result = run_cli("check", str(root), env={"FORCE_COLOR": "1"})
     assert "\x1b[31m" in result.stdout
     result = run_cli("check", str(root), env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
@@ -52,7 +52,7 @@ def test_colour_only_when_asked_or_on_a_terminal(make_project: MakeProject) -> N
 
 
 def test_json_report_has_the_contract_shape(make_project: MakeProject) -> None:
-    root = make_project(BROKEN)
+    root = make_project(BROKEN, config=QUIET)
     result = run_cli("check", str(root), "--format", "json")
     assert result.returncode == 1
     report = json.loads(result.stdout)
@@ -96,13 +96,14 @@ def test_json_report_has_the_contract_shape(make_project: MakeProject) -> None:
 
 
 def test_strict_fails_on_warnings(make_project: MakeProject) -> None:
-    root = make_project(BROKEN, config="rules: {CX001: warning, CX002: info, CX101: warning}\n")
+    demoted = "  CX001: warning\n  CX002: info\n  CX101: warning\n"
+    root = make_project(BROKEN, config=QUIET + demoted)
     assert run_cli("check", str(root)).returncode == 0
     assert run_cli("check", str(root), "--strict").returncode == 1
 
 
 def test_select_and_ignore(make_project: MakeProject) -> None:
-    root = make_project(BROKEN)
+    root = make_project(BROKEN, config=QUIET)
     result = run_cli("check", str(root), "--select", "CX1", "--format", "json")
     assert [f["code"] for f in json.loads(result.stdout)["findings"]] == ["CX101"]
     result = run_cli("check", str(root), "--ignore", "CX001,missing-owner", "--format", "json")

@@ -2,10 +2,38 @@
 
 from __future__ import annotations
 
-from cxmap.checks import ownership, references, syntax
+from cxmap.checks import (
+    consistency,
+    coverage,
+    escalation,
+    internal,
+    learning,
+    ownership,
+    promises,
+    recovery,
+    references,
+    standards,
+    suppression,
+    syntax,
+)
 from cxmap.checks.registry import REGISTRY, Check, check, declare
 
-__all__ = ["REGISTRY", "Check", "check", "declare", "ownership", "references", "syntax"]
+FAMILIES = (
+    syntax,
+    suppression,
+    references,
+    ownership,
+    standards,
+    coverage,
+    promises,
+    escalation,
+    recovery,
+    consistency,
+    internal,
+    learning,
+)
+
+__all__ = ["FAMILIES", "REGISTRY", "Check", "check", "declare"]
 
 
 def all_checks() -> list[Check]:

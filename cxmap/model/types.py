@@ -108,6 +108,22 @@ class Located(Model):
     def key_at(self, key: str) -> Mark:
         return self._source.key_at(key) if self._source is not None else START
 
+    def value_at_path(self, *path: str | int) -> Mark:
+        """Where a nested value is, e.g. ``value_at_path("standard", "within")``.
+
+        Stops at the deepest part of the path that exists.
+        """
+        node: object = self._source
+        mark = self.mark
+        for part in path:
+            if isinstance(node, YMap) and isinstance(part, str) and part in node:
+                mark, node = node.value_at(part), node[part]
+            elif isinstance(node, YList) and isinstance(part, int) and part < len(node):
+                mark, node = node.item_at(part), node[part]
+            else:
+                break
+        return mark
+
     def value_at(self, key: str, index: int | None = None) -> Mark:
         """Where the value of ``key`` is, or its ``index``-th item for a list."""
         if self._source is None:

@@ -1,0 +1,65 @@
+"""CX302-CX303: the front line can pass problems on, and complaints have a path."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from cxmap.checks.registry import check
+from cxmap.findings import Finding, Severity
+from cxmap.project import Project
+
+SERVICE = "service"
+
+
+@check("CX302", "no-escalation", Severity.WARNING)
+def no_escalation(project: Project) -> Iterable[Finding]:
+    """A service touch point on a staffed channel has no ``escalates_to``.
+
+    The person who answers the phone or the chat cannot solve everything. When
+    they can hand a case up to a team that can, the customer gets an answer
+    instead of an apology; when they cannot, small problems grow into public
+    ones.
+
+    Fires on a touch point of the service department (its own ``department``, or
+    its owning team's) that uses at least one channel marked ``staffed: true``
+    in the organisation, and names no escalation team.
+
+    Fix it by naming the team that takes over::
+
+        escalates_to: returns-team
+    """
+    for doc, touchpoint in project.touchpoints():
+        if touchpoint.escalates_to or project.department_of(touchpoint) != SERVICE:
+            continue
+        staffed = [channel for channel in touchpoint.channels if project.is_staffed(channel)]
+        if staffed:
+            yield doc.finding(
+                "CX302",
+                f"service touch point {touchpoint.id!r} on staffed channel "
+                f"{staffed[0]!r} has no escalates_to: name the team that takes over",
+                touchpoint.mark,
+                touchpoint,
+            )
+
+
+@check("CX303", "no-complaint-path", Severity.WARNING)
+def no_complaint_path(project: Project) -> Iterable[Finding]:
+    """A journey has no touch point that handles complaints.
+
+    Things go wrong on every journey. A customer who complains and is heard
+    often ends up more loyal than one who never had a problem; a customer who
+    finds no one to complain to tells everyone else instead.
+
+    Fires when no touch point of the journey has ``handles_complaints: true``.
+
+    Fix it by marking the touch point where complaints are received and
+    resolved, or by adding one.
+    """
+    for doc in project.journeys:
+        journey = doc.model
+        if not any(touchpoint.handles_complaints for touchpoint in journey.touchpoints):
+            yield doc.finding(
+                "CX303",
+                f"journey {journey.id!r} has no touch point with handles_complaints: true",
+                journey.mark,
+            )

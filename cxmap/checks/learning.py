@@ -1,0 +1,95 @@
+"""CX401-CX402: journeys are reviewed regularly and measured against targets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable
+
+from cxmap.checks.registry import check
+from cxmap.findings import Finding, Severity
+from cxmap.model import Kpi
+from cxmap.project import Project
+
+
+def today() -> dt.date:
+    """Today, or the day of ``SOURCE_DATE_EPOCH`` for reproducible runs."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+@check("CX401", "stale-review", Severity.INFO)
+def stale_review(project: Project) -> Iterable[Finding]:
+    """A journey has not been reviewed for longer than ``review_every``, or never.
+
+    Customers, channels and teams change; a journey map that nobody has looked
+    at for a year describes an organisation that no longer exists. Regular
+    reviews keep the strategy honest.
+
+    Fires when ``reviewed`` is missing, or older than ``review_every`` in
+    ``cxmap.yaml`` (365 days by default). "Today" is the day the check runs, or
+    the day of ``SOURCE_DATE_EPOCH`` when that is set.
+
+    Fix it by reviewing the journey with the teams that own it and updating
+    ``reviewed: YYYY-MM-DD``.
+    """
+    now = today()
+    limit = project.config.review_every
+    for doc in project.journeys:
+        journey = doc.model
+        if journey.reviewed is None:
+            yield doc.finding(
+                "CX401",
+                f"journey {journey.id!r} has never been reviewed: add reviewed: YYYY-MM-DD",
+                journey.mark,
+            )
+            continue
+        age = now - journey.reviewed
+        if age.total_seconds() > limit.seconds:
+            yield doc.finding(
+                "CX401",
+                f"journey {journey.id!r} was last reviewed {age.days} days ago "
+                f"({journey.reviewed.isoformat()}), longer than review_every ({limit})",
+                journey.value_at("reviewed"),
+            )
+
+
+def _misses(kpi: Kpi) -> bool:
+    if kpi.target is None or kpi.actual is None:
+        return False
+    return kpi.actual < kpi.target if kpi.better == "higher" else kpi.actual > kpi.target
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+@check("CX402", "kpi-below-target", Severity.INFO)
+def kpi_below_target(project: Project) -> Iterable[Finding]:
+    """A KPI's latest actual misses its target.
+
+    KPIs turn a strategy into something that can be learned from. A KPI that
+    misses its target is not a mistake in the file but a signal for the owning
+    team, and the handbook shows it next to the touch point.
+
+    Fires when a KPI has both ``target`` and ``actual`` and the actual is worse:
+    lower than the target when ``better: higher`` (the default), higher when
+    ``better: lower``.
+
+    Act on it, or update ``actual`` when newer figures are in.
+    """
+    for doc, touchpoint in project.touchpoints():
+        for index, kpi in enumerate(touchpoint.kpis):
+            if _misses(kpi) and kpi.actual is not None and kpi.target is not None:
+                unit = f" {kpi.unit}" if kpi.unit else ""
+                name = kpi.name or f"KPI {index + 1}"
+                yield doc.finding(
+                    "CX402",
+                    f"{name} of touch point {touchpoint.id!r} is {_number(kpi.actual)}{unit}, "
+                    f"{'below' if kpi.better == 'higher' else 'above'} its target of "
+                    f"{_number(kpi.target)}{unit}",
+                    kpi.mark,
+                    touchpoint,
+                )

@@ -1,0 +1,34 @@
+"""CX304: a painful moment has a recovery."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from cxmap.checks.registry import check
+from cxmap.findings import Finding, Severity
+from cxmap.project import Project
+
+
+@check("CX304", "unrecovered-negative", Severity.WARNING)
+def unrecovered_negative(project: Project) -> Iterable[Finding]:
+    """A touch point where the customer feels bad has no ``recovery``.
+
+    Negative moments can be turned into positive ones — apologise, fix it fast,
+    follow up — but only when someone has planned how. A journey map that
+    records the pain and no answer to it records a problem, not a strategy.
+
+    Fires when ``emotion`` is -1 or -2 and the touch point has no ``recovery``.
+
+    Fix it by writing what the team does when it goes wrong::
+
+        recovery: Prepaid label sent with the first reply
+    """
+    for doc, touchpoint in project.touchpoints():
+        if touchpoint.emotion is not None and touchpoint.emotion <= -1 and not touchpoint.recovery:
+            yield doc.finding(
+                "CX304",
+                f"touch point {touchpoint.id!r} has emotion {touchpoint.emotion} "
+                "and no recovery: say how the moment is turned around",
+                touchpoint.value_at("emotion"),
+                touchpoint,
+            )

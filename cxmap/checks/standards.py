@@ -1,0 +1,107 @@
+"""CX103-CX105: standards are measurable, meet the expectation, and go the extra mile."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from cxmap.checks.registry import check
+from cxmap.findings import Finding, Severity
+from cxmap.project import Project
+
+SERVICE = "service"
+
+
+@check("CX103", "unmeasurable-standard", Severity.WARNING)
+def unmeasurable_standard(project: Project) -> Iterable[Finding]:
+    """A touch point has no ``standard``, or a service touch point's standard has no time.
+
+    The standard is what the organisation commits to at a touch point, the
+    answer to the customer's expectation. Without one, nobody can tell whether a
+    moment went well. Service moments are measured in time above all — being on
+    time and answering fast is what customers notice first — so a standard in
+    the service department needs a ``within`` duration that can be measured.
+
+    Fires when a touch point has no standard at all, and when a touch point of
+    the service department (its own ``department``, or its owning team's) has a
+    standard without ``within``.
+
+    Fix it by writing what you commit to, with a time::
+
+        standard: {text: First reply within 4 hours, within: 4h}
+    """
+    for doc, touchpoint in project.touchpoints():
+        standard = touchpoint.standard
+        if standard is None or standard.is_empty:
+            yield doc.finding(
+                "CX103",
+                f"touch point {touchpoint.id!r} has no standard: say what we commit to here",
+                touchpoint.mark,
+                touchpoint,
+            )
+        elif standard.within is None and project.department_of(touchpoint) == SERVICE:
+            yield doc.finding(
+                "CX103",
+                f"the standard of service touch point {touchpoint.id!r} has no time: "
+                "add within (e.g. within: 4h) so it can be measured",
+                touchpoint.value_at("standard"),
+                touchpoint,
+            )
+
+
+@check("CX104", "expectation-gap", Severity.WARNING)
+def expectation_gap(project: Project) -> Iterable[Finding]:
+    """The standard is slower than what the customer expects.
+
+    "Under-promise, over-deliver" only works if the promise at least meets the
+    expectation. When the organisation commits to answering in two days and the
+    customer expects an answer the same day, every customer who gets exactly
+    the standard is disappointed.
+
+    Fires when both ``standard.within`` and ``expectation.within`` are given and
+    the standard's duration is longer. Durations compare by length, so ``1w``
+    equals ``7d`` and ``48h`` is slower than ``1d``.
+
+    Fix it by committing to a standard at least as fast as the expectation, or,
+    where that is not possible yet, by recording the target in ``to_be`` and
+    setting the expectation openly with the customer.
+    """
+    for doc, touchpoint in project.touchpoints():
+        expectation, standard = touchpoint.expectation, touchpoint.standard
+        if expectation is None or standard is None:
+            continue
+        if expectation.within is None or standard.within is None:
+            continue
+        if standard.within > expectation.within:
+            yield doc.finding(
+                "CX104",
+                f"the standard ({standard.within}) is slower than the customer expects "
+                f"({expectation.within}) at touch point {touchpoint.id!r}",
+                touchpoint.value_at_path("standard", "within"),
+                touchpoint,
+            )
+
+
+@check("CX105", "missing-delight", Severity.INFO)
+def missing_delight(project: Project) -> Iterable[Finding]:
+    """A moment of truth has no ``delight``.
+
+    Moments of truth decide what a customer thinks of the organisation: the
+    first ride, the answer to a complaint, the repair that comes back on time.
+    Meeting the standard there is not enough to be remembered; the extra mile
+    should be designed, written down and owned, not left to chance.
+
+    Fires on a touch point with ``moment_of_truth: true`` and no ``delight``.
+
+    Fix it by describing the extra mile::
+
+        delight: The mechanic adjusts the saddle and explains the display
+    """
+    for doc, touchpoint in project.touchpoints():
+        if touchpoint.moment_of_truth and not touchpoint.delight:
+            yield doc.finding(
+                "CX105",
+                f"moment of truth {touchpoint.id!r} has no delight: "
+                "describe the extra mile beyond the standard",
+                touchpoint.value_at("moment_of_truth"),
+                touchpoint,
+            )

@@ -1,0 +1,60 @@
+"""``ignore: [CODES]`` on journeys and touch points, and which entries did nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cxmap.findings import Finding, Mark
+from cxmap.project import JourneyDocument, Project
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One code in one ``ignore`` list."""
+
+    doc: JourneyDocument
+    touchpoint: str | None
+    code: str
+    mark: Mark
+
+
+class Suppressions:
+    """Decide which findings an ``ignore`` list hides, remembering the entries used."""
+
+    def __init__(self, project: Project) -> None:
+        self.entries: dict[tuple[str, str | None, str], Entry] = {}
+        self.used: set[tuple[str, str | None, str]] = set()
+        for doc in project.journeys:
+            journey = doc.model
+            for index, code in enumerate(journey.ignore):
+                self._add(Entry(doc, None, code, journey.value_at("ignore", index)))
+            for touchpoint in journey.touchpoints:
+                for index, code in enumerate(touchpoint.ignore):
+                    mark = touchpoint.value_at("ignore", index)
+                    self._add(Entry(doc, touchpoint.id, code, mark))
+
+    def _add(self, entry: Entry) -> None:
+        self.entries.setdefault((entry.doc.file, entry.touchpoint, entry.code), entry)
+
+    def hides(self, finding: Finding) -> bool:
+        """Whether an ``ignore`` list hides ``finding``; marks the entries that do."""
+        hidden = False
+        for touchpoint in (None, finding.touchpoint) if finding.touchpoint else (None,):
+            key = (finding.file, touchpoint, finding.code)
+            if key in self.entries:
+                self.used.add(key)
+                hidden = True
+        return hidden
+
+    def unused(self, known_codes: set[str]) -> list[Finding]:
+        """A CX006 finding for every entry that hid nothing."""
+        findings = []
+        for key, entry in self.entries.items():
+            if key in self.used:
+                continue
+            where = f"touch point {entry.touchpoint!r}" if entry.touchpoint else "the journey"
+            why = "is not a check" if entry.code not in known_codes else "matches no finding"
+            message = f"ignore entry {entry.code} on {where} {why}: remove it"
+            touchpoint = entry.doc.model.touchpoint_ids.get(entry.touchpoint or "")
+            findings.append(entry.doc.finding("CX006", message, entry.mark, touchpoint))
+        return findings
