@@ -41,10 +41,9 @@ def cli() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(sorted(REPORTERS)),
-    default="text",
-    show_default=True,
-    help="How to report findings.",
+    type=click.Choice(list(REPORTERS)),
+    default=None,
+    help="How to report findings [default: text; github inside GitHub Actions].",
 )
 @click.option("--strict", is_flag=True, help="Fail on any finding, not only on errors.")
 @click.option(
@@ -53,13 +52,16 @@ def cli() -> None:
 @click.option("--ignore", multiple=True, metavar="CODES", help="Leave out these codes or prefixes.")
 def check(
     project: Path,
-    output_format: str,
+    output_format: str | None,
     strict: bool,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
 ) -> int:
     """Validate the journeys of PROJECT (default: the current directory)."""
     from cxmap.commands import check as command
+
+    if output_format is None:
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
     return command.run(
         project,

@@ -25,10 +25,16 @@ from cxmap.suppressions import Suppressions
 
 @dataclass
 class Report:
-    """The findings that survived configuration and filtering, sorted by place."""
+    """The findings that survived configuration and filtering, sorted by place.
+
+    ``checks`` are the codes that ran (not switched off or filtered out);
+    ``strict`` makes every finding fail the run.
+    """
 
     project: Project
     findings: list[Finding]
+    checks: list[str]
+    strict: bool = False
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)
@@ -45,10 +51,13 @@ class Report:
             "info": counts[Severity.INFO],
         }
 
-    def exit_code(self, strict: bool = False) -> int:
-        if strict and self.findings:
-            return EXIT_FINDINGS
-        return EXIT_FINDINGS if self.count(Severity.ERROR) else EXIT_OK
+    def fails(self, finding: Finding) -> bool:
+        """Whether ``finding`` makes the run fail."""
+        return self.strict or finding.severity is Severity.ERROR
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_FINDINGS if any(map(self.fails, self.findings)) else EXIT_OK
 
 
 def parse_codes(values: Iterable[str], option: str) -> tuple[str, ...]:
@@ -83,32 +92,38 @@ def settle(
     findings: Iterable[Finding],
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    strict: bool = False,
 ) -> Report:
     """Apply suppressions, configuration and filters; sort what remains."""
+    rules = project.config.rules
+    enabled = {
+        code
+        for code in REGISTRY
+        if rules.get(code) != "off"
+        and (not select or code.startswith(tuple(select)))
+        and not (ignore and code.startswith(tuple(ignore)))
+    }
     suppressions = Suppressions(project)
     visible = [finding for finding in findings if not suppressions.hides(finding)]
     visible += suppressions.unused(set(REGISTRY))
-    rules = project.config.rules
     kept = []
     for finding in visible:
-        if select and not finding.code.startswith(tuple(select)):
-            continue
-        if ignore and finding.code.startswith(tuple(ignore)):
+        if finding.code not in enabled:
             continue
         level = rules.get(finding.code)
-        if level == "off":
-            continue
         severity = Severity(level) if level else REGISTRY[finding.code].severity
         kept.append(dataclasses.replace(finding, severity=severity))
     kept.sort(key=lambda finding: finding.sort_key)
-    return Report(project, kept)
+    return Report(project, kept, sorted(enabled), strict)
 
 
-def lint(root: Path, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Report:
+def lint(
+    root: Path, select: Sequence[str] = (), ignore: Sequence[str] = (), strict: bool = False
+) -> Report:
     """Read, check and settle the project at ``root``."""
     config = load_project_config(root)
     project = load_project(root, config)
-    return settle(project, collect(project), select, ignore)
+    return settle(project, collect(project), select, ignore, strict)
 
 
 def load_project_config(root: Path) -> Config:

@@ -26,10 +26,17 @@ def test_defaults_without_a_config_file(make_project: MakeProject) -> None:
 
 @pytest.mark.parametrize("key", ["CX101", "missing-owner"])
 def test_rules_change_severity_by_code_or_name(make_project: MakeProject, key: str) -> None:
-    report = check(make_project({"a.yaml": ORPHAN}, config=f"rules:\n  {key}: warning\n"), select=LOADING)
+    report = check(
+        make_project({"a.yaml": ORPHAN}, config=f"rules:\n  {key}: warning\n"), select=LOADING
+    )
     assert [(f.code, f.severity) for f in report.findings] == [("CX101", Severity.WARNING)]
-    assert report.exit_code() == 0
-    assert report.exit_code(strict=True) == 1
+    assert report.exit_code == 0
+    strict = check(
+        make_project({"a.yaml": ORPHAN}, config=f"rules:\n  {key}: warning\n"),
+        select=LOADING,
+        strict=True,
+    )
+    assert strict.exit_code == 1
 
 
 def test_rules_off_removes_findings(make_project: MakeProject) -> None:

@@ -22,7 +22,7 @@ def inconsistent_standard(project: Project) -> Iterable[Finding]:
     another, customers learn that the promise depends on luck, and staff do not
     know which standard to work to.
 
-    Compares ``standard.within`` of every touch point across all journeys of the
+    Compares `standard.within` of every touch point across all journeys of the
     project, grouped by owning team and channel. Where a group has several
     times, the most common one (the first, on a tie) is taken as the team's
     standard and every touch point that differs is reported.

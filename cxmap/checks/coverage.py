@@ -19,7 +19,7 @@ def empty_stage(project: Project) -> Iterable[Finding]:
     said what they meet there or who owns it.
 
     Fix it by adding the touch points of that stage, or by removing the stage
-    from the journey's ``stages`` if the customer really skips it.
+    from the journey's `stages` if the customer really skips it.
     """
     for doc in project.journeys:
         journey = doc.model
@@ -45,8 +45,8 @@ def single_channel_stage(project: Project) -> Iterable[Finding]:
     Fires when the touch points of a stage name channels, and together they name
     only one.
 
-    Fix it by offering another channel at that stage (``channels: [phone,
-    chat]``), or switch the check off for journeys where one channel is right.
+    Fix it by offering another channel at that stage (`channels: [phone,
+    chat]`), or switch the check off for journeys where one channel is right.
     """
     for doc in project.journeys:
         journey = doc.model
@@ -68,18 +68,18 @@ def single_channel_stage(project: Project) -> Iterable[Finding]:
 
 @check("CX203", "unreachable", Severity.INFO)
 def unreachable(project: Project) -> Iterable[Finding]:
-    """A touch point cannot be reached along ``next`` from the first stage.
+    """A touch point cannot be reached along `next` from the first stage.
 
-    When a journey draws its flow with ``next``, every touch point should be
+    When a journey draws its flow with `next`, every touch point should be
     on some path a customer can take from the start. One that cannot be reached
-    is usually a missing ``next`` link, or a touch point left over from an
+    is usually a missing `next` link, or a touch point left over from an
     earlier version of the journey.
 
-    Only checked in journeys that use ``next``. The start is every touch point
+    Only checked in journeys that use `next`. The start is every touch point
     of the first stage that has any.
 
     Fix it by linking the touch point from the one before it
-    (``next: [return-request]``), or remove it if it is obsolete.
+    (`next: [return-request]`), or remove it if it is obsolete.
     """
     for doc in project.journeys:
         journey = doc.model
@@ -122,13 +122,13 @@ def department_gap(project: Project) -> Iterable[Finding]:
     journey without any touch point of one of them often hides a hand-off nobody
     mapped.
 
-    The required departments are ``required_departments`` in ``cxmap.yaml``
+    The required departments are `required_departments` in `cxmap.yaml`
     (by default marketing, sales, service and rnd); those the organisation does
     not define are left out. A touch point's department is its own
-    ``department`` or its owning team's.
+    `department` or its owning team's.
 
     Fix it by mapping that department's part of the journey, or ignore the code
-    on journeys where it truly has none (``ignore: [CX204]``).
+    on journeys where it truly has none (`ignore: [CX204]`).
     """
     org = project.organization
     if org is None:

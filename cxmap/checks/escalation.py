@@ -13,18 +13,18 @@ SERVICE = "service"
 
 @check("CX302", "no-escalation", Severity.WARNING)
 def no_escalation(project: Project) -> Iterable[Finding]:
-    """A service touch point on a staffed channel has no ``escalates_to``.
+    """A service touch point on a staffed channel has no `escalates_to`.
 
     The person who answers the phone or the chat cannot solve everything. When
     they can hand a case up to a team that can, the customer gets an answer
     instead of an apology; when they cannot, small problems grow into public
     ones.
 
-    Fires on a touch point of the service department (its own ``department``, or
-    its owning team's) that uses at least one channel marked ``staffed: true``
+    Fires on a touch point of the service department (its own `department`, or
+    its owning team's) that uses at least one channel marked `staffed: true`
     in the organisation, and names no escalation team.
 
-    Fix it by naming the team that takes over::
+    Fix it by naming the team that takes over:
 
         escalates_to: returns-team
     """
@@ -50,7 +50,7 @@ def no_complaint_path(project: Project) -> Iterable[Finding]:
     often ends up more loyal than one who never had a problem; a customer who
     finds no one to complain to tells everyone else instead.
 
-    Fires when no touch point of the journey has ``handles_complaints: true``.
+    Fires when no touch point of the journey has `handles_complaints: true`.
 
     Fix it by marking the touch point where complaints are received and
     resolved, or by adding one.

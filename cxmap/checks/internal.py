@@ -11,15 +11,15 @@ from cxmap.project import Project
 
 @check("CX306", "internal-customer", Severity.WARNING)
 def internal_customer(project: Project) -> Iterable[Finding]:
-    """An internal touch point names no ``customer`` team.
+    """An internal touch point names no `customer` team.
 
     Co-workers are customers too: service waits on R&D for a fault analysis,
     sales on finance for an offer. An internal hand-off only improves when it is
     clear who is being served and what they expect.
 
-    Fires on a touch point with ``audience: internal`` and no ``customer``.
+    Fires on a touch point with `audience: internal` and no `customer`.
 
-    Fix it by naming the team served::
+    Fix it by naming the team served:
 
         audience: internal
         customer: quality-lab

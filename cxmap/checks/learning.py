@@ -13,7 +13,7 @@ from cxmap.project import Project
 
 
 def today() -> dt.date:
-    """Today, or the day of ``SOURCE_DATE_EPOCH`` for reproducible runs."""
+    """Today, or the day of `SOURCE_DATE_EPOCH` for reproducible runs."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
@@ -22,18 +22,18 @@ def today() -> dt.date:
 
 @check("CX401", "stale-review", Severity.INFO)
 def stale_review(project: Project) -> Iterable[Finding]:
-    """A journey has not been reviewed for longer than ``review_every``, or never.
+    """A journey has not been reviewed for longer than `review_every`, or never.
 
     Customers, channels and teams change; a journey map that nobody has looked
     at for a year describes an organisation that no longer exists. Regular
     reviews keep the strategy honest.
 
-    Fires when ``reviewed`` is missing, or older than ``review_every`` in
-    ``cxmap.yaml`` (365 days by default). "Today" is the day the check runs, or
-    the day of ``SOURCE_DATE_EPOCH`` when that is set.
+    Fires when `reviewed` is missing, or older than `review_every` in
+    `cxmap.yaml` (365 days by default). "Today" is the day the check runs, or
+    the day of `SOURCE_DATE_EPOCH` when that is set.
 
     Fix it by reviewing the journey with the teams that own it and updating
-    ``reviewed: YYYY-MM-DD``.
+    `reviewed: YYYY-MM-DD`.
     """
     now = today()
     limit = project.config.review_every
@@ -74,11 +74,11 @@ def kpi_below_target(project: Project) -> Iterable[Finding]:
     misses its target is not a mistake in the file but a signal for the owning
     team, and the handbook shows it next to the touch point.
 
-    Fires when a KPI has both ``target`` and ``actual`` and the actual is worse:
-    lower than the target when ``better: higher`` (the default), higher when
-    ``better: lower``.
+    Fires when a KPI has both `target` and `actual` and the actual is worse:
+    lower than the target when `better: higher` (the default), higher when
+    `better: lower`.
 
-    Act on it, or update ``actual`` when newer figures are in.
+    Act on it, or update `actual` when newer figures are in.
     """
     for doc, touchpoint in project.touchpoints():
         for index, kpi in enumerate(touchpoint.kpis):

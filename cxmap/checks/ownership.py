@@ -11,7 +11,7 @@ from cxmap.project import Project
 
 @check("CX101", "missing-owner", Severity.ERROR)
 def missing_owner(project: Project) -> Iterable[Finding]:
-    """A touch point or a journey has no ``owner``.
+    """A touch point or a journey has no `owner`.
 
     Service is everyone's job, which only works when every moment the customer
     meets the organisation belongs to a named team: marketing's campaign mail,
@@ -20,7 +20,7 @@ def missing_owner(project: Project) -> Iterable[Finding]:
     improve, measure or answer for; a journey without an owner has nobody who
     looks at it end to end.
 
-    Fix it by naming the accountable team's id::
+    Fix it by naming the accountable team's id:
 
         - id: return-request
           owner: support-desk
@@ -45,14 +45,14 @@ def missing_owner(project: Project) -> Iterable[Finding]:
 
 @check("CX102", "missing-expectation", Severity.ERROR)
 def missing_expectation(project: Project) -> Iterable[Finding]:
-    """A touch point has no ``expectation``.
+    """A touch point has no `expectation`.
 
     Exceeding expectations starts with knowing them. Every touch point, internal
     hand-offs included, states what its customer expects at that moment, in the
-    customer's words, ideally with a time (``within``). The organisation's
-    ``standard`` is then measured against it.
+    customer's words, ideally with a time (`within`). The organisation's
+    `standard` is then measured against it.
 
-    Fix it by writing the expectation as text or as text and a time::
+    Fix it by writing the expectation as text or as text and a time:
 
         expectation: {text: A reply the same day, within: 8h}
     """

@@ -17,11 +17,11 @@ def broken_promise(project: Project) -> Iterable[Finding]:
     deliver. A promise nobody is set up to keep is the classic conflict between
     sales and service, and the customer finds it first.
 
-    Each promise in a journey's ``promises`` must be named in the ``keeps`` of at
+    Each promise in a journey's `promises` must be named in the `keeps` of at
     least one of its touch points. Touch points that make the promise name it in
-    their own ``promises``.
+    their own `promises`.
 
-    Fix it by adding ``keeps: [promise-id]`` to the touch point that delivers it,
+    Fix it by adding `keeps: [promise-id]` to the touch point that delivers it,
     or withdraw the promise.
     """
     for doc in project.journeys:

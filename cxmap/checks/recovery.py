@@ -11,15 +11,15 @@ from cxmap.project import Project
 
 @check("CX304", "unrecovered-negative", Severity.WARNING)
 def unrecovered_negative(project: Project) -> Iterable[Finding]:
-    """A touch point where the customer feels bad has no ``recovery``.
+    """A touch point where the customer feels bad has no `recovery`.
 
     Negative moments can be turned into positive ones — apologise, fix it fast,
     follow up — but only when someone has planned how. A journey map that
     records the pain and no answer to it records a problem, not a strategy.
 
-    Fires when ``emotion`` is -1 or -2 and the touch point has no ``recovery``.
+    Fires when `emotion` is -1 or -2 and the touch point has no `recovery`.
 
-    Fix it by writing what the team does when it goes wrong::
+    Fix it by writing what the team does when it goes wrong:
 
         recovery: Prepaid label sent with the first reply
     """

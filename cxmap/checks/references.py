@@ -173,11 +173,11 @@ def unknown_references(project: Project) -> Iterable[Finding]:
 
     Journeys refer to the organisation's registry by id: owners and escalation
     targets are team ids, channels and stages are ids from
-    ``organization.yaml``; ``next`` names touch points and ``promises``/``keeps``
+    `organization.yaml`; `next` names touch points and `promises`/`keeps`
     name promises of the same journey. A reference that names nothing breaks the
     link between a touch point and the people responsible for it.
 
-    Use the id, not the display name (``support-desk``, not ``Support Desk``);
+    Use the id, not the display name (`support-desk`, not `Support Desk`);
     the message suggests the closest id. If the organisation file itself is
     broken, references to it are not checked until it is fixed.
     """

@@ -17,14 +17,14 @@ CheckFunction = Callable[["Project"], Iterable[Finding]]
 
 @dataclass(frozen=True)
 class Check:
-    """A check. Its ``doc`` is its user documentation (``cxmap explain``)."""
+    """A check. Its `doc` is its user documentation (`cxmap explain`)."""
 
     code: str
     name: str
     severity: Severity
     doc: str
     run: CheckFunction | None = None
-    """``None`` for codes reported while reading files (CX001-CX003)."""
+    """`None` for codes reported while reading files (CX001-CX003)."""
 
     @property
     def summary(self) -> str:
@@ -46,7 +46,7 @@ def _register(item: Check) -> Check:
 
 
 def check(code: str, name: str, severity: Severity) -> Callable[[CheckFunction], CheckFunction]:
-    """Register the decorated function as the check ``code``; its docstring is its doc."""
+    """Register the decorated function as the check `code`; its docstring is its doc."""
 
     def register(function: CheckFunction) -> CheckFunction:
         _register(Check(code, name, severity, inspect.getdoc(function) or "", function))

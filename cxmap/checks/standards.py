@@ -13,19 +13,19 @@ SERVICE = "service"
 
 @check("CX103", "unmeasurable-standard", Severity.WARNING)
 def unmeasurable_standard(project: Project) -> Iterable[Finding]:
-    """A touch point has no ``standard``, or a service touch point's standard has no time.
+    """A touch point has no `standard`, or a service touch point's standard has no time.
 
     The standard is what the organisation commits to at a touch point, the
     answer to the customer's expectation. Without one, nobody can tell whether a
     moment went well. Service moments are measured in time above all — being on
     time and answering fast is what customers notice first — so a standard in
-    the service department needs a ``within`` duration that can be measured.
+    the service department needs a `within` duration that can be measured.
 
     Fires when a touch point has no standard at all, and when a touch point of
-    the service department (its own ``department``, or its owning team's) has a
-    standard without ``within``.
+    the service department (its own `department`, or its owning team's) has a
+    standard without `within`.
 
-    Fix it by writing what you commit to, with a time::
+    Fix it by writing what you commit to, with a time:
 
         standard: {text: First reply within 4 hours, within: 4h}
     """
@@ -57,12 +57,12 @@ def expectation_gap(project: Project) -> Iterable[Finding]:
     customer expects an answer the same day, every customer who gets exactly
     the standard is disappointed.
 
-    Fires when both ``standard.within`` and ``expectation.within`` are given and
-    the standard's duration is longer. Durations compare by length, so ``1w``
-    equals ``7d`` and ``48h`` is slower than ``1d``.
+    Fires when both `standard.within` and `expectation.within` are given and
+    the standard's duration is longer. Durations compare by length, so `1w`
+    equals `7d` and `48h` is slower than `1d`.
 
     Fix it by committing to a standard at least as fast as the expectation, or,
-    where that is not possible yet, by recording the target in ``to_be`` and
+    where that is not possible yet, by recording the target in `to_be` and
     setting the expectation openly with the customer.
     """
     for doc, touchpoint in project.touchpoints():
@@ -83,16 +83,16 @@ def expectation_gap(project: Project) -> Iterable[Finding]:
 
 @check("CX105", "missing-delight", Severity.INFO)
 def missing_delight(project: Project) -> Iterable[Finding]:
-    """A moment of truth has no ``delight``.
+    """A moment of truth has no `delight`.
 
     Moments of truth decide what a customer thinks of the organisation: the
     first ride, the answer to a complaint, the repair that comes back on time.
     Meeting the standard there is not enough to be remembered; the extra mile
     should be designed, written down and owned, not left to chance.
 
-    Fires on a touch point with ``moment_of_truth: true`` and no ``delight``.
+    Fires on a touch point with `moment_of_truth: true` and no `delight`.
 
-    Fix it by describing the extra mile::
+    Fix it by describing the extra mile:
 
         delight: The mechanic adjusts the saddle and explains the display
     """

@@ -13,7 +13,7 @@ declare(
 
     Fires when the file is not valid YAML, is not UTF-8 text, holds more than one
     document, or is refused for safety: tags that would construct objects
-    (``!!python/…``), aliases that expand too far, nesting deeper than the limit,
+    (`!!python/…`), aliases that expand too far, nesting deeper than the limit,
     a file larger than the limit, or a link to a place outside the project.
 
     Nothing else is checked in a file that cannot be read. Fix the spot the
@@ -29,12 +29,12 @@ declare(
 
     Journey and organisation files follow a fixed format, so that every team
     reads them the same way and cxmap can draw and publish them. Unknown keys are
-    errors because a misspelt key (``ownr:``) would otherwise be ignored in
+    errors because a misspelt key (`ownr:`) would otherwise be ignored in
     silence; the message suggests the key you probably meant.
 
-    Values are read by YAML 1.2: ``yes``, ``no``, ``on`` and ``off`` are text, not
-    booleans (write ``true``/``false``), and dates stay ``YYYY-MM-DD``. Ids are
-    lowercase slugs, durations a number and a unit (``4h``, ``2d``).
+    Values are read by YAML 1.2: `yes`, `no`, `on` and `off` are text, not
+    booleans (write `true`/`false`), and dates stay `YYYY-MM-DD`. Ids are
+    lowercase slugs, durations a number and a unit (`4h`, `2d`).
 
     The rest of a file with schema errors is still checked: the broken key or
     list item is left out and the other checks run on what remains.
@@ -48,7 +48,10 @@ declare(
     """A mapping repeats a key.
 
     YAML parsers disagree on which of two equal keys wins, and a repeated key is
-    almost always a copy-and-paste slip that hides an edit. cxmap reports the
-    second occurrence and uses the first. Merge the two entries or rename one.
+    almost always a copy-and-paste slip that hides an edit.
+
+    cxmap reports the second occurrence and uses the first value.
+
+    Fix it by merging the two entries or renaming one.
     """,
 )

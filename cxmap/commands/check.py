@@ -24,8 +24,9 @@ def run(
         project_dir,
         select=parse_codes(select, "--select"),
         ignore=parse_codes(ignore, "--ignore"),
+        strict=strict,
     )
     output = REPORTERS[output_format](report, color)
     if output:
         click.echo(output, color=color)
-    return report.exit_code(strict)
+    return report.exit_code

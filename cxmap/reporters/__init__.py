@@ -8,11 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from cxmap.linter import Report
-from cxmap.reporters import json, text
+from cxmap.reporters import github, json, junit, sarif, text
 
 Reporter = Callable[[Report, bool], str]
 
 REPORTERS: dict[str, Reporter] = {
     "text": text.render,
     "json": json.render,
+    "github": github.render,
+    "sarif": sarif.render,
+    "junit": junit.render,
 }

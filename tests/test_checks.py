@@ -1,0 +1,108 @@
+"""Checks that need more than one file or a setting: consistency, reviews, departments."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import EXAMPLES, MakeProject, check
+
+from cxmap.checks import REGISTRY, all_checks
+
+FULL = (EXAMPLES / "journeys-good" / "full.yaml").read_text(encoding="utf-8")
+
+
+def journey(identifier: str, standard: str, reviewed: str = "2026-09-01") -> str:
+    return f"""journey:
+  id: {identifier}
+  title: {identifier}
+  owner: support-desk
+  stages: [support]
+  reviewed: {reviewed}
+  touchpoints:
+    - id: chat
+      name: Chat
+      stage: support
+      owner: support-desk
+      channels: [chat, email]
+      expectation: {{text: Soon, within: 1w}}
+      standard: {{text: Reply, within: {standard}}}
+"""
+
+
+def test_inconsistent_standards_across_journeys(make_project: MakeProject) -> None:
+    root = make_project(
+        {
+            "a.yaml": journey("a", "4h"),
+            "b.yaml": journey("b", "240m"),  # the same as 4h
+            "c.yaml": journey("c", "3d"),
+        }
+    )
+    findings = check(root, select=("CX305",)).findings
+    assert [(f.file, f.line, f.column) for f in findings] == [("journeys/c.yaml", 14, 39)]
+    assert findings[0].message == (
+        "team 'support-desk' commits to 3d on 'chat' here but to 4h in 2 other touch points "
+        "(e.g. journeys/a.yaml:14:39); team 'support-desk' commits to 3d on 'email' here "
+        "but to 4h in 2 other touch points (e.g. journeys/a.yaml:14:39)"
+    )
+
+
+def test_consistent_standards_are_quiet(make_project: MakeProject) -> None:
+    root = make_project({"a.yaml": journey("a", "1d"), "b.yaml": journey("b", "24h")})
+    assert check(root, select=("CX305",)).findings == []
+
+
+@pytest.mark.parametrize(
+    "reviewed, today, stale",
+    [("2026-01-01", "2026-12-31", False), ("2026-01-01", "2027-01-02", True)],
+)
+def test_stale_review_honours_review_every_and_source_date_epoch(
+    make_project: MakeProject,
+    monkeypatch: pytest.MonkeyPatch,
+    reviewed: str,
+    today: str,
+    stale: bool,
+) -> None:
+    epoch = dt.datetime.fromisoformat(today).replace(tzinfo=dt.timezone.utc).timestamp()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(epoch)))
+    root = make_project({"a.yaml": journey("a", "4h", reviewed)})
+    assert bool(check(root, select=("CX401",)).findings) is stale
+    root = make_project({"a.yaml": journey("a", "4h", reviewed)}, config="review_every: 2w\n")
+    assert bool(check(root, select=("CX401",)).findings)
+
+
+def test_never_reviewed(make_project: MakeProject) -> None:
+    text = journey("a", "4h").replace("  reviewed: 2026-09-01\n", "")
+    findings = check(make_project({"a.yaml": text}), select=("CX401",)).findings
+    assert [(f.line, f.message) for f in findings] == [
+        (2, "journey 'a' has never been reviewed: add reviewed: YYYY-MM-DD")
+    ]
+
+
+def test_required_departments_from_config_and_only_those_defined(
+    make_project: MakeProject,
+) -> None:
+    config = "required_departments: [service, rnd, legal]\n"
+    findings = check(
+        make_project({"a.yaml": journey("a", "4h")}, config=config), select=("CX204",)
+    ).findings
+    assert [f.message for f in findings] == ["journey 'a' has no touch point of department 'rnd'"]
+
+
+def test_department_defaults_to_the_owning_team(make_project: MakeProject) -> None:
+    config = "required_departments: [service]\n"
+    root = make_project({"a.yaml": journey("a", "4h")}, config=config)
+    assert check(root, select=("CX204", "CX103")).findings == []
+
+
+def test_the_full_example_is_clean_under_every_check(make_project: MakeProject) -> None:
+    assert check(make_project({"full.yaml": FULL})).findings == []
+
+
+def test_every_check_is_documented() -> None:
+    assert len(REGISTRY) == 23
+    for item in all_checks():
+        paragraphs = [p for p in item.doc.split("\n\n") if p.strip()]
+        assert len(paragraphs) >= 3, item.code
+        assert item.summary.endswith("."), item.code
+        assert item.name.replace("-", "").isalpha(), item.code
