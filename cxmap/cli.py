@@ -37,6 +37,15 @@ def cli() -> None:
 
 
 @cli.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+def init(directory: Path) -> int:
+    """Create a small working project in DIRECTORY; existing files are kept."""
+    from cxmap.commands import init as command
+
+    return command.run(directory)
+
+
+@cli.command()
 @PROJECT
 @click.option(
     "--format",
@@ -74,11 +83,33 @@ def check(
 
 
 @cli.command()
-def rules() -> int:
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write the .schema.json files to (default: print them).",
+)
+def schema(output: Path | None) -> int:
+    """JSON Schemas of organisation, journey and cxmap.yaml files, for editors."""
+    from cxmap.commands import schema as command
+
+    return command.run(output)
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    show_default=True,
+    help="A table for the terminal, or the catalogue page in Markdown.",
+)
+def rules(output_format: str) -> int:
     """List every check: code, name, default severity, summary."""
     from cxmap.commands import rules as command
 
-    return command.run_rules()
+    return command.run_rules(output_format)
 
 
 @cli.command()

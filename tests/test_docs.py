@@ -23,3 +23,21 @@ def test_format_reference_names_every_key() -> None:
         }
     )
     assert missing == []
+
+
+def test_check_catalogue_page_is_current() -> None:
+    from cxmap.catalogue import catalogue_markdown
+
+    page = (REPO / "docs" / "checks.md").read_text(encoding="utf-8")
+    assert page == catalogue_markdown(), "run: cxmap rules --format markdown > docs/checks.md"
+
+
+def test_pre_commit_hook_definition() -> None:
+    import yaml
+
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hook = {item["id"]: item for item in hooks}["cxmap-check"]
+    assert hook["entry"] == "cxmap check"
+    assert hook["language"] == "python"
+    assert hook["pass_filenames"] is False
+    assert "cxmap-check" in (REPO / "docs" / "ci.md").read_text(encoding="utf-8")

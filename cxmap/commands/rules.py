@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import click
 
+from cxmap.catalogue import catalogue_markdown
 from cxmap.checks import REGISTRY, all_checks, known_codes
 from cxmap.errors import CxmapError
 from cxmap.suggest import did_you_mean
 
 
-def run_rules() -> int:
+def run_rules(output_format: str = "text") -> int:
+    if output_format == "markdown":
+        click.echo(catalogue_markdown(), nl=False)
+        return 0
     for item in all_checks():
         click.echo(f"{item.code}  {item.name:<24} {item.severity.value:<8} {item.summary}")
     return 0

@@ -5,7 +5,9 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, GetJsonSchemaHandler, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
 
 from cxmap.model.types import (
     Better,
@@ -41,6 +43,16 @@ class Commitment(Model):
     @classmethod
     def _from_text(cls, data: Any, handler: Any) -> Any:
         return handler({"text": data} if isinstance(data, str) else data)
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        mapping = handler.resolve_ref_schema(handler(schema))
+        return {
+            "anyOf": [{"type": "string", "minLength": 1}, mapping],
+            "description": "Text, or a mapping with text and within (a duration).",
+        }
 
     @property
     def is_empty(self) -> bool:

@@ -61,7 +61,16 @@ def _none_is_empty(value: Any) -> Any:
     return [] if value is None else value
 
 
-ListOf = Annotated[list[T], BeforeValidator(_none_is_empty)]
+class _OrNull:
+    """Say in the JSON Schema that an empty key (null) is accepted too."""
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"anyOf": [handler(schema), {"type": "null"}]}
+
+
+ListOf = Annotated[list[T], BeforeValidator(_none_is_empty), _OrNull()]
 """A list that may also be written as an empty key (``pain_points:``)."""
 
 Better = Literal["higher", "lower"]
