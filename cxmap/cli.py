@@ -38,11 +38,14 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("directory", type=click.Path(path_type=Path))
-def init(directory: Path) -> int:
+@click.option(
+    "--example", is_flag=True, help="The full example organisation instead of a small start."
+)
+def init(directory: Path, example: bool) -> int:
     """Create a small working project in DIRECTORY; existing files are kept."""
     from cxmap.commands import init as command
 
-    return command.run(directory)
+    return command.run(directory, example)
 
 
 @cli.command()

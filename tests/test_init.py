@@ -50,3 +50,16 @@ def test_init_into_a_file_is_refused(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "is a file, not a folder" in result.stderr
     assert target.read_text() == "x"
+
+
+def test_init_example_copies_the_full_example_organisation(tmp_path: Path) -> None:
+    result = run_cli("init", "--example", str(tmp_path))
+    assert result.returncode == 0
+    journeys = sorted(p.name for p in (tmp_path / "journeys").glob("*.yaml"))
+    assert "first-order.yaml" not in journeys
+    assert len(journeys) >= 5
+    checked = run_cli("check", str(tmp_path), "--format", "json")
+    assert checked.returncode == 0
+    for path in (tmp_path / "journeys").glob("*.yaml"):
+        found = MODELINE.search(path.read_text())
+        assert found and (path.parent / found.group(1)).resolve().is_file(), path

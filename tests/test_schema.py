@@ -124,3 +124,11 @@ def test_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
     result = run_cli("schema", "-o", str(blocker / "sub"))
     assert result.returncode == 2
     assert result.stderr.startswith("cxmap: error: cannot write schemas")
+
+
+def test_committed_schemas_are_current(schema_dir: Path) -> None:
+    for name in NAMES:
+        committed = (REPO / "schemas" / name).read_text(encoding="utf-8")
+        assert committed == (schema_dir / name).read_text(encoding="utf-8"), (
+            "run: cxmap schema -o schemas"
+        )

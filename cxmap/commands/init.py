@@ -31,22 +31,33 @@ def _walk(folder: Traversable, prefix: str = "") -> dict[str, str]:
     return found
 
 
-def project_files() -> dict[str, str]:
+def example_journeys() -> Traversable:
+    """The example organisation: inside the wheel, or the repository's ``journeys/``."""
+    packaged = resources.files("cxmap") / "example" / "journeys"
+    if packaged.is_dir():
+        return packaged
+    return resources.files("cxmap") / ".." / "journeys"
+
+
+def project_files(example: bool = False) -> dict[str, str]:
     """Every file of a new project, by path relative to it."""
     files = {
         path: text.replace("{today}", today().isoformat())
         for path, text in _walk(resources.files("cxmap") / "scaffold").items()
     }
+    if example:
+        files = {path: text for path, text in files.items() if not path.startswith("journeys/")}
+        files.update(_walk(example_journeys(), "journeys/"))
     files.update({f"schemas/{name}": dumps(schema) for name, schema in schemas().items()})
     return files
 
 
-def run(target: Path) -> int:
+def run(target: Path, example: bool = False) -> int:
     if target.exists() and not target.is_dir():
         raise CxmapError(f"{str(target)!r} is a file, not a folder")
     created, kept = [], []
     try:
-        for relative, text in sorted(project_files().items()):
+        for relative, text in sorted(project_files(example).items()):
             path = target / relative
             if path.exists():
                 kept.append(relative)
