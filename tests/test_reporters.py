@@ -137,3 +137,19 @@ def test_junit_has_a_case_per_file_and_check(report: Report) -> None:
     # Warnings and info do not fail the run, so they are output, not failures.
     assert {failure.get("type") for failure in failures} == {"CX001", "CX005"}
     assert root.findall(".//system-out")
+
+
+def test_control_characters_in_user_text_never_reach_the_terminal(
+    make_project: MakeProject,
+) -> None:
+    text = (EXAMPLES / "journeys-good" / "full.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "{name: CSAT, target: 4.5, actual: 4.6,",
+        '{name: "CSAT\\e[2J\\a", target: 4.5, actual: 4.1,',
+    )
+    report = check(make_project({"full.yaml": text}), select=("CX402",))
+    assert "\x1b" in report.findings[0].message
+    for name in ("text", "github"):
+        output = REPORTERS[name](report, False)
+        assert "\x1b" not in output and "\x07" not in output
+        assert "CSAT\\x1b[2J\\x07 of touch point" in output

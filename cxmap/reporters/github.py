@@ -6,7 +6,7 @@ from cxmap.checks import REGISTRY
 from cxmap.findings import Severity
 from cxmap.linter import Report
 from cxmap.reporters.paths import repository_path
-from cxmap.reporters.text import summary_line
+from cxmap.reporters.text import printable, summary_line
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -32,6 +32,6 @@ def render(report: Report, color: bool = False) -> str:
                 ("title", f"{finding.code} {REGISTRY[finding.code].name}"),
             )
         )
-        lines.append(f"::{command} {properties}::{escape_data(finding.message)}")
+        lines.append(f"::{command} {properties}::{escape_data(printable(finding.message))}")
     lines.append(summary_line(report))
     return "\n".join(lines)

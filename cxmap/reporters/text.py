@@ -11,6 +11,16 @@ from cxmap.linter import Report
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
+# Control characters from user text must not reach a terminal or a CI log raw.
+_CONTROLS = {
+    code: f"\\x{code:02x}" for code in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if code != 0x0A
+}
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters (but newlines) shown as ``\\xNN``."""
+    return text.translate(_CONTROLS)
+
 
 def _plural(count: int, word: str) -> str:
     if word == "info":
@@ -42,7 +52,7 @@ def render(report: Report, color: bool = False) -> str:
             place = style(f"{finding.file}:{finding.line}:{finding.column}:", bold=True)
             code = style(finding.code, fg=_COLORS[finding.severity], bold=True)
             severity = style(f"[{finding.severity.value}]", fg=_COLORS[finding.severity])
-            lines.append(f"{place} {code} {severity} {finding.message}")
+            lines.append(f"{place} {code} {severity} {printable(finding.message)}")
         blocks.append("\n".join(lines))
     closing = summary_line(report)
     if report.findings:
