@@ -47,24 +47,29 @@ def test_good_journey_has_no_schema_or_reference_findings(
     assert [(f.code, f.line, f.message) for f in report.findings] == []
 
 
-def _compare(report: Report, expected: list[tuple[str, str, str, str]]) -> None:
+def _check_declared(make_project: MakeProject, path: Path, organization: bool) -> Report:
+    """Check ``path`` as a journey (or the organisation) and compare with its header."""
+    text = path.read_text(encoding="utf-8")
+    expected = EXPECT.findall(text)
+    assert expected, f"{path.name} declares no '# expect:' lines"
+    if organization:
+        root = make_project(organization=path.read_bytes())
+    else:
+        root = make_project({path.name: path.read_bytes()})
+    report = check(root, select=_select(text, expected))
     got = sorted((f.code, f.line, f.column, f.message) for f in report.findings)
     want = sorted((code, int(line), int(col), message) for code, line, col, message in expected)
     assert [g[:3] for g in got] == [w[:3] for w in want], "\n".join(map(str, got))
     for (*_, message), (*_, prefix) in zip(got, want, strict=True):
         assert message.startswith(prefix)
+    return report
 
 
 @pytest.mark.parametrize("path", _examples("journeys-bad"), ids=lambda path: path.stem)
 def test_bad_journey_yields_exactly_the_declared_findings(
     make_project: MakeProject, path: Path
 ) -> None:
-    text = path.read_text(encoding="utf-8")
-    expected = EXPECT.findall(text)
-    assert expected, f"{path.name} declares no '# expect:' lines"
-    root = make_project({path.name: path.read_bytes()})
-    report = check(root, select=_select(text, expected))
-    _compare(report, expected)
+    report = _check_declared(make_project, path, organization=False)
     assert all(f.file == f"journeys/{path.name}" for f in report.findings)
 
 
@@ -72,8 +77,5 @@ def test_bad_journey_yields_exactly_the_declared_findings(
 def test_bad_organization_yields_exactly_the_declared_findings(
     make_project: MakeProject, path: Path
 ) -> None:
-    text = path.read_text(encoding="utf-8")
-    expected = EXPECT.findall(text)
-    assert expected, f"{path.name} declares no '# expect:' lines"
-    root = make_project(organization=path.read_bytes())
-    _compare(check(root, select=_select(text, expected)), expected)
+    report = _check_declared(make_project, path, organization=True)
+    assert all(f.file == "journeys/organization.yaml" for f in report.findings)
