@@ -86,6 +86,35 @@ def check(
 
 
 @cli.command()
+@click.argument("project", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("journey")
+@click.option(
+    "--view",
+    type=click.Choice(["map", "blueprint", "emotion"]),
+    default="map",
+    show_default=True,
+    help="Which diagram to draw.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The file to write; .svg, .png or .dot.",
+)
+@click.option(
+    "--link",
+    metavar="PATTERN",
+    help="Where touch point nodes link to, e.g. 'journeys/{journey}/#tp-{touchpoint}'.",
+)
+def render(project: Path, journey: str, view: str, output: Path, link: str | None) -> int:
+    """Draw one diagram of JOURNEY (an id) of PROJECT."""
+    from cxmap.commands import render as command
+
+    return command.run(project, journey, view, output, link)
+
+
+@cli.command()
 @click.option(
     "-o",
     "--output",

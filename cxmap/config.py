@@ -43,6 +43,16 @@ class LimitsConfig(Model):
         return Limits(self.max_file_size, self.max_depth, self.max_aliases, self.max_nodes)
 
 
+class DiagramsConfig(Model):
+    """How diagrams link to the handbook."""
+
+    link: Text = Field(
+        default="#tp-{touchpoint}",
+        description="Where a touch point node links to; {journey} and {touchpoint} are "
+        "replaced by ids.",
+    )
+
+
 class Config(Model):
     """Project settings."""
 
@@ -62,6 +72,9 @@ class Config(Model):
     )
     limits: LimitsConfig = Field(
         default_factory=LimitsConfig, description="Limits on hostile or runaway files."
+    )
+    diagrams: DiagramsConfig = Field(
+        default_factory=DiagramsConfig, description="Settings of the Graphviz diagrams."
     )
 
 
@@ -91,6 +104,7 @@ def load_config(root: Path, known_codes: dict[str, str]) -> Config:
     problems += [(error.mark, error.message) for error in result.errors]
     problems += _check_rules(data, known_codes)
     problems += _check_journeys_dir(data)
+    problems += _check_link(data)
     if problems or result.model is None:
         raise _config_error(path, problems)
     config = result.model
@@ -117,6 +131,27 @@ def _check_journeys_dir(data: YMap) -> list[tuple[tuple[int, int], str]]:
     if path.is_absolute() or ".." in path.parts:
         return [(data.value_at("journeys_dir"), "journeys_dir must be a folder inside the project")]
     return []
+
+
+def check_link_pattern(pattern: str) -> str | None:
+    """Why ``pattern`` is not a usable link pattern, or ``None``."""
+    try:
+        pattern.format(journey="j", touchpoint="t")
+    except (KeyError, IndexError, ValueError) as exc:
+        return (
+            f"link pattern {pattern!r} is invalid ({type(exc).__name__}: {exc}); "
+            "use {journey} and {touchpoint}"
+        )
+    return None
+
+
+def _check_link(data: YMap) -> list[tuple[tuple[int, int], str]]:
+    diagrams = data.get("diagrams")
+    link = diagrams.get("link") if isinstance(diagrams, YMap) else None
+    if not isinstance(link, str) or not isinstance(diagrams, YMap):
+        return []
+    problem = check_link_pattern(link)
+    return [(diagrams.value_at("link"), f"diagrams: {problem}")] if problem else []
 
 
 def _config_error(path: Path, problems: list[tuple[tuple[int, int], str]]) -> ConfigError:

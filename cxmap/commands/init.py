@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 import click
 
 from cxmap.checks.learning import today
-from cxmap.commands.schema import dumps, write_atomically
+from cxmap.commands.schema import dumps
 from cxmap.errors import CxmapError
+from cxmap.files import write_atomically
 from cxmap.schema import schemas
 
 if TYPE_CHECKING:

@@ -1,0 +1,119 @@
+"""What every view needs: names, colours, links and the findings of a journey."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+
+from cxmap.diagrams.dot import FONT, HtmlLabel, html
+from cxmap.findings import Finding, Severity
+from cxmap.model import TouchPoint
+from cxmap.model.organization import title_case
+from cxmap.project import JourneyDocument, Project
+
+DEFAULT_LINK = "#tp-{touchpoint}"
+
+# ColorBrewer's five-class PuOr: diverging, and distinct for the common forms of
+# colour blindness. Orange is negative, purple positive; the number is printed too.
+EMOTION_FILL = {-2: "#e66101", -1: "#fdb863", 0: "#f7f7f7", 1: "#b2abd2", 2: "#5e3c99"}
+EMOTION_TEXT = {-2: "#000000", -1: "#000000", 0: "#000000", 1: "#000000", 2: "#ffffff"}
+EMOTION_WORDS = {-2: "very bad", -1: "bad", 0: "neutral", 1: "good", 2: "great"}
+NO_EMOTION_FILL = "#ffffff"
+FLAG_COLOR = "#b2182b"
+LINE_COLOR = "#4d4d4d"
+LANE_FILLS = ("#f2f4f7", "#e6ebf2")
+WRAP = 26
+
+
+@dataclass
+class JourneyView:
+    """A journey with everything a view looks up while drawing it."""
+
+    project: Project
+    doc: JourneyDocument
+    findings: list[Finding] = field(default_factory=list)
+    link: str = DEFAULT_LINK
+
+    @property
+    def journey_id(self) -> str:
+        return self.doc.model.id
+
+    def _title(self, kind: str, key: str | None) -> str:
+        org = self.project.organization
+        if not key:
+            return ""
+        if org is not None:
+            table = getattr(org.model, f"{kind}_ids")
+            found = table.get(key)
+            if found is not None:
+                return str(found.title)
+        return title_case(key)
+
+    def team(self, key: str | None) -> str:
+        return self._title("team", key)
+
+    def stage(self, key: str | None) -> str:
+        return self._title("stage", key)
+
+    def department(self, key: str | None) -> str:
+        return self._title("department", key)
+
+    def channel(self, key: str) -> str:
+        return self._title("channel", key)
+
+    def errors(self, touchpoint: TouchPoint) -> list[Finding]:
+        return [
+            finding
+            for finding in self.findings
+            if finding.touchpoint == touchpoint.id and finding.severity is Severity.ERROR
+        ]
+
+    def url(self, touchpoint: TouchPoint) -> str:
+        return self.link.format(journey=self.journey_id, touchpoint=touchpoint.id)
+
+    def tooltip(self, touchpoint: TouchPoint) -> str:
+        expectation = touchpoint.expectation
+        if expectation is None or expectation.is_empty:
+            return f"{touchpoint.name}: no expectation stated"
+        return f"{touchpoint.name}. The customer expects: {expectation}"
+
+
+def node_names(touchpoints: list[TouchPoint]) -> list[str]:
+    """A unique, readable node name per touch point (duplicate ids get a suffix)."""
+    names: list[str] = []
+    for touchpoint in touchpoints:
+        name, count = f"tp-{touchpoint.id}", 2
+        while name in names:
+            name, count = f"tp-{touchpoint.id}-{count}", count + 1
+        names.append(name)
+    return names
+
+
+def lines(text: str, width: int = WRAP) -> str:
+    """User text wrapped to ``width`` and escaped, lines joined by ``<BR/>``."""
+    return "<BR/>".join(html(line) for line in textwrap.wrap(text, width) or [""])
+
+
+def emotion_colors(emotion: int | None) -> tuple[str, str]:
+    if emotion is None:
+        return NO_EMOTION_FILL, "#000000"
+    return EMOTION_FILL[emotion], EMOTION_TEXT[emotion]
+
+
+def legend(title: str) -> HtmlLabel:
+    """The diagram's title and the emotion key, as an HTML-like graph label."""
+    cells = "".join(
+        f'<TD BGCOLOR="{EMOTION_FILL[value]}"><FONT COLOR="{EMOTION_TEXT[value]}" '
+        f'POINT-SIZE="9">{value:+d} {EMOTION_WORDS[value]}</FONT></TD>'
+        for value in sorted(EMOTION_FILL)
+    )
+    return HtmlLabel(
+        '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4">'
+        f'<TR><TD COLSPAN="7" BORDER="0"><FONT POINT-SIZE="16"><B>{html(title)}</B></FONT></TD></TR>'
+        f'<TR><TD BORDER="0"><FONT POINT-SIZE="9">Emotion:</FONT></TD>{cells}'
+        f'<TD BORDER="0"><FONT POINT-SIZE="9" COLOR="{FLAG_COLOR}">'
+        "&#9888; = error findings</FONT></TD></TR></TABLE>"
+    )
+
+
+GRAPH_FONT = {"fontname": FONT}
