@@ -27,7 +27,7 @@ def _color() -> bool:
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
-    return sys.stdout.isatty()
+    return sys.stdout is not None and sys.stdout.isatty()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -176,6 +176,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (cxmap check | head): not an error
         return 0
+    except OSError as exc:  # a full disk, a closed output: the machine's, not a bug
+        click.echo(f"cxmap: error: {exc.strerror or exc}", err=True)
+        return EXIT_USAGE
     except Exception:
         if os.environ.get("CXMAP_DEBUG"):
             traceback.print_exc()

@@ -85,8 +85,10 @@ def load_config(root: Path, known_codes: dict[str, str]) -> Config:
     Any problem raises :class:`ConfigError` listing every located message.
     """
     path = root / CONFIG_FILE
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return Config()
+    if not path.is_file():
+        raise ConfigError(f"{path}: not a readable file (a folder, or a broken link)")
     try:
         raw = path.read_bytes()
     except OSError as exc:

@@ -15,15 +15,15 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from cxmap.config import Config
+from cxmap.discovery import SourceFile, discover, display_name, read
 from cxmap.errors import ProjectNotFound
 from cxmap.findings import START, Finding, Mark, located
 from cxmap.model import Journey, Organization, TouchPoint
 from cxmap.suggest import did_you_mean
-from cxmap.validation import owner_ids, validate
+from cxmap.validation import validate
 from cxmap.yamlsource import Limits, Node, Problem, YList, YMap, parse
 
 ORGANIZATION_FILES = ("organization.yaml", "organization.yml")
-YAML_SUFFIXES = (".yaml", ".yml")
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -100,18 +100,6 @@ class Project:
         return found is not None and found.staffed
 
 
-def discover(journeys_dir: Path) -> list[Path]:
-    """The YAML files below ``journeys_dir``, hidden ones left out, in a stable order."""
-    found = []
-    for path in journeys_dir.rglob("*"):
-        relative = path.relative_to(journeys_dir)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if path.suffix in YAML_SUFFIXES and not path.is_dir():
-            found.append(path)
-    return sorted(found, key=lambda path: path.relative_to(journeys_dir).as_posix())
-
-
 def load_project(root: Path, config: Config) -> Project:
     """Read every file of the project at ``root``."""
     if not root.is_dir():
@@ -122,79 +110,70 @@ def load_project(root: Path, config: Config) -> Project:
             f"{str(root)!r} has no journeys directory {config.journeys_dir!r} "
             "(create it, or set journeys_dir in cxmap.yaml)"
         )
+    try:
+        next(journeys_dir.iterdir(), None)
+    except OSError as exc:
+        raise ProjectNotFound(
+            f"the journeys directory {str(journeys_dir)!r} cannot be read: {exc.strerror}"
+        ) from None
     limits = config.limits.to_limits()
     project = Project(root, config, None, [], [], [])
-    resolved_root = root.resolve()
-    paths = discover(journeys_dir)
-    has_org = any(path.parent == journeys_dir and path.name in ORGANIZATION_FILES for path in paths)
-    if not has_org:
+    found = discover(root, journeys_dir)
+    for where, problem in found.problems:
+        project.findings.append(located(problem.code, problem.message, where, problem.mark))
+    organization_files = [
+        file
+        for file in found.files
+        if file.path.parent == journeys_dir and file.path.name in ORGANIZATION_FILES
+    ]
+    if not organization_files:
+        expected = display_name(journeys_dir / ORGANIZATION_FILES[0], root)
         project.findings.append(
             located(
                 "CX002",
-                "the project has no organization file: create "
-                f"{config.journeys_dir}/organization.yaml with departments, teams and stages",
-                f"{config.journeys_dir}/organization.yaml",
+                f"the project has no organization file: create {expected} "
+                "with departments, teams and stages",
+                expected,
             )
         )
-    for path in paths:
-        file = path.relative_to(root).as_posix()
-        project.files.append(file)
-        is_org = path.parent == journeys_dir and path.name in ORGANIZATION_FILES
+    for file in found.files:
+        project.files.append(file.name)
+        is_org = file in organization_files
         if is_org and project.organization is not None:
             project.findings.append(
-                located("CX004", "a second organization file; keep only one", file)
+                located("CX004", "a second organization file; keep only one", file.name)
             )
             continue
-        _load_file(project, path, file, is_org, limits, resolved_root)
+        _load_file(project, file, is_org, limits)
     return project
 
 
-def _read(path: Path, resolved_root: Path, limits: Limits) -> bytes | Problem:
-    try:
-        real = path.resolve()
-        if not real.is_relative_to(resolved_root):
-            return Problem("CX001", "the file links to a place outside the project; refused")
-        size = real.stat().st_size
-        if size > limits.max_file_size:
-            return Problem(
-                "CX001",
-                f"the file is {size:,} bytes, more than the limit of {limits.max_file_size:,} "
-                "(limits.max_file_size in cxmap.yaml)",
-            )
-        return real.read_bytes()
-    except OSError as exc:
-        return Problem("CX001", f"the file cannot be read: {exc.strerror or exc}")
-
-
-def _load_file(
-    project: Project, path: Path, file: str, is_org: bool, limits: Limits, root: Path
-) -> None:
-    raw = _read(path, root, limits)
+def _load_file(project: Project, file: SourceFile, is_org: bool, limits: Limits) -> None:
+    raw = read(file, project.root, limits)
     if isinstance(raw, Problem):
-        project.findings.append(located(raw.code, raw.message, file, raw.mark))
+        project.findings.append(located(raw.code, raw.message, file.name, raw.mark))
         return
     source = parse(raw, limits)
     kind = "organization" if is_org else "journey"
-    body = None if source.fatal else _body(source.data, kind, file, project.findings)
-    journey_id = _journey_id(body) if kind == "journey" else None
-    for problem in source.problems:
-        touchpoint = _touchpoint_at(body, problem.mark) if kind == "journey" else None
+    body = None if source.fatal else _body(source.data, kind, file.name, project.findings)
+    # Attribute problems to touch points now: validation may prune the lists.
+    touchpoints = [_touchpoint_of(body, problem.path) for problem in source.problems]
+    journey_id = None
+    if body is not None and is_org:
+        _add_organization(project, file.name, body)
+    elif body is not None:
+        journey_id = _add_journey(project, file, body)
+    for problem, touchpoint in zip(source.problems, touchpoints, strict=True):
         project.findings.append(
             located(
                 problem.code,
                 problem.message,
-                file,
+                file.name,
                 problem.mark,
                 journey=journey_id,
                 touchpoint=touchpoint,
             )
         )
-    if body is None:
-        return
-    if is_org:
-        _add_organization(project, file, body)
-    else:
-        _add_journey(project, path, file, body)
 
 
 def _add_organization(project: Project, file: str, body: YMap) -> None:
@@ -212,31 +191,27 @@ def _add_organization(project: Project, file: str, body: YMap) -> None:
         )
 
 
-def _add_journey(project: Project, path: Path, file: str, body: YMap) -> None:
-    stem = re.sub(r"[^a-z0-9-]+", "-", path.stem.lower()).strip("-")[:64] or "journey"
+def _add_journey(project: Project, file: SourceFile, body: YMap) -> str:
+    """Validate and add a journey; return the id its findings carry."""
+    stem = re.sub(r"[^a-z0-9-]+", "-", file.path.stem.lower()).strip("-")[:64] or "journey"
     placeholders: dict[str, object] = {
         "id": stem,
-        "title": path.stem,
+        "title": file.path.stem,
         "stages": [],
         "touchpoints": [],
     }
-    journey_id = _journey_id(body)
-    result = validate(Journey, body, placeholders)
+    written_id = _journey_id(body)
+    result = validate(Journey, body, placeholders, item_key="touchpoints")
+    journey_id = result.model.id if result.model is not None else written_id or stem
     project.findings += [
-        located(
-            "CX002",
-            e.message,
-            file,
-            e.mark,
-            journey=journey_id,
-            touchpoint=owner_ids(body, e.loc, "touchpoints"),
-        )
+        located("CX002", e.message, file.name, e.mark, journey=journey_id, touchpoint=e.item)
         for e in result.errors
     ]
     if result.model is not None:
         project.journeys.append(
-            JourneyDocument(file, result.model, result.pruned_ids, result.placeholders)
+            JourneyDocument(file.name, result.model, result.pruned_ids, result.placeholders)
         )
+    return journey_id
 
 
 def _body(data: Node, kind: str, file: str, findings: list[Finding]) -> YMap | None:
@@ -287,20 +262,13 @@ def _journey_id(body: YMap | None) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _touchpoint_at(body: YMap | None, mark: Mark) -> str | None:
-    """The id of the touch point whose mapping holds ``mark``, judged by position."""
-    if body is None:
+def _touchpoint_of(body: YMap | None, path: tuple[str | int, ...]) -> str | None:
+    """The id of the touch point that a problem's ``path`` leads into, if any."""
+    if body is None or path[:2] != ("journey", "touchpoints") or len(path) < 3:
         return None
-    items = body.get("touchpoints")
-    if not isinstance(items, YList) or mark < body.value_at("touchpoints"):
+    items, index = body.get("touchpoints"), path[2]
+    if not isinstance(items, YList) or not isinstance(index, int) or index >= len(items):
         return None
-    later_keys = [at for at in body.key_marks.values() if at > body.key_at("touchpoints")]
-    if later_keys and mark >= min(later_keys):
-        return None
-    found = None
-    for item, at in zip(items, items.item_marks, strict=True):
-        if at > mark:
-            break
-        found = item
-    item_id = found.get("id") if isinstance(found, YMap) else None
+    item = items[index]
+    item_id = item.get("id") if isinstance(item, YMap) else None
     return item_id if isinstance(item_id, str) else None

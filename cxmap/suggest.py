@@ -19,14 +19,14 @@ def closest(
     ``aliases`` maps other spellings (display names) to candidates, so that
     ``Support Desk`` finds ``support-desk``.
     """
-    options = list(dict.fromkeys(candidates))
+    options = sorted(set(candidates))  # sorted: the same answer whatever the input order
     if not options or not word:
         return None
     normal = _normal(word)
     for option in options:
         if _normal(option) == normal:
             return option
-    for alias, option in (aliases or {}).items():
+    for alias, option in sorted((aliases or {}).items()):
         if _normal(alias) == normal:
             return option
     matches = difflib.get_close_matches(word, options, n=1, cutoff=0.6)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from cxmap.findings import Finding, Mark
 from cxmap.project import JourneyDocument, Project
 
+UNUSED = "CX006"
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -47,14 +49,27 @@ class Suppressions:
         return hidden
 
     def unused(self, known_codes: set[str]) -> list[Finding]:
-        """A CX006 finding for every entry that hid nothing."""
-        findings = []
-        for key, entry in self.entries.items():
-            if key in self.used:
-                continue
-            where = f"touch point {entry.touchpoint!r}" if entry.touchpoint else "the journey"
-            why = "is not a check" if entry.code not in known_codes else "matches no finding"
-            message = f"ignore entry {entry.code} on {where} {why}: remove it"
-            touchpoint = entry.doc.model.touchpoint_ids.get(entry.touchpoint or "")
-            findings.append(entry.doc.finding("CX006", message, entry.mark, touchpoint))
-        return findings
+        """A CX006 finding for every entry that hid nothing.
+
+        ``ignore: [CX006]`` may hide those findings in turn; it is judged last.
+        """
+        findings = [
+            self._unused(entry, known_codes)
+            for key, entry in self.entries.items()
+            if key not in self.used and entry.code != UNUSED
+        ]
+        visible = [finding for finding in findings if not self.hides(finding)]
+        visible += [
+            self._unused(entry, known_codes)
+            for key, entry in self.entries.items()
+            if key not in self.used and entry.code == UNUSED
+        ]
+        return visible
+
+    @staticmethod
+    def _unused(entry: Entry, known_codes: set[str]) -> Finding:
+        where = f"touch point {entry.touchpoint!r}" if entry.touchpoint else "the journey"
+        why = "is not a check" if entry.code not in known_codes else "matches no finding"
+        message = f"ignore entry {entry.code} on {where} {why}: remove it"
+        touchpoint = entry.doc.model.touchpoint_ids.get(entry.touchpoint or "")
+        return entry.doc.finding(UNUSED, message, entry.mark, touchpoint)

@@ -12,6 +12,7 @@ run (a misspelt ``ownr:`` is reported as an unknown key *and* as a missing owner
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import types
 import typing
@@ -36,6 +37,8 @@ class SchemaError:
     message: str
     mark: Mark
     loc: tuple[int | str, ...]
+    item: str | None = None
+    """The id of the list item (e.g. the touch point) the error is in, if asked for."""
 
 
 @dataclass
@@ -56,19 +59,29 @@ class Validated(Generic[M]):
 
 
 def validate(
-    model_type: type[M], data: Node, placeholders: Mapping[str, object] | None = None
+    model_type: type[M],
+    data: Node,
+    placeholders: Mapping[str, object] | None = None,
+    item_key: str | None = None,
 ) -> Validated[M]:
     """Validate ``data`` as ``model_type``, salvaging what can be checked further.
 
     ``placeholders`` give neutral values for required top-level keys, used when the
-    document's own value is missing or broken.
+    document's own value is missing or broken. With ``item_key`` (e.g.
+    ``touchpoints``) each error records the id of the item of that list it is in.
     """
     try:
         return Validated(model_type.model_validate(data))
     except ValidationError as exc:
         details = exc.errors(include_url=False)
     result: Validated[M] = Validated(None)
-    result.errors = [_explain(model_type, data, error) for error in details]
+    result.errors = [
+        dataclasses.replace(
+            _explain(model_type, data, error),
+            item=owner_ids(data, error["loc"], item_key) if item_key else None,
+        )
+        for error in details
+    ]
     for _ in range(MAX_PRUNING_ROUNDS):
         if isinstance(data, YMap) and placeholders:
             details = _fill_placeholders(data, details, placeholders, result.placeholders)
@@ -182,7 +195,8 @@ def _describe(value: Any) -> str:
         shown = value if len(value) <= 40 else value[:37] + "..."
         return f"the text {shown!r}"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        shown = str(value)
+        return f"the number {shown if len(shown) <= 24 else shown[:20] + '...'}"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):

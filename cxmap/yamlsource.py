@@ -85,11 +85,15 @@ class Limits:
 
 @dataclass(frozen=True)
 class Problem:
-    """Something wrong with a file's YAML, as a check code and a located message."""
+    """Something wrong with a file's YAML, as a check code and a located message.
+
+    ``path`` holds the keys and indexes leading to the mapping concerned, when known.
+    """
 
     code: str
     message: str
     mark: Mark = START
+    path: tuple[str | int, ...] = ()
 
 
 @dataclass
@@ -189,10 +193,31 @@ def _check_container_tag(event: ev.CollectionStartEvent, kind: str) -> None:
         raise _tag_refused(event.tag, event)
 
 
+MERGE_KEY = "<<"
+
+
+def _relocated(value: Node, mark: Mark) -> Node:
+    """A copy of ``value`` whose every position is ``mark``, where an alias puts it."""
+    if isinstance(value, YMap):
+        copy = YMap(mark)
+        for key, item in value.items():
+            copy[key] = _relocated(item, mark)
+            copy.key_marks[key] = mark
+            copy.value_marks[key] = mark
+        return copy
+    if isinstance(value, YList):
+        items = YList(mark)
+        for item in value:
+            items.append(_relocated(item, mark))
+            items.item_marks.append(mark)
+        return items
+    return value
+
+
 class _Frame:
     """A mapping or sequence under construction."""
 
-    __slots__ = ("anchor", "bad_key", "container", "key", "key_mark", "weight")
+    __slots__ = ("anchor", "bad_key", "container", "key", "key_mark", "merges", "weight")
 
     def __init__(self, container: YMap | YList, anchor: str | None) -> None:
         self.container = container
@@ -201,6 +226,11 @@ class _Frame:
         self.key: str | None = None
         self.key_mark: Mark = START
         self.bad_key = False
+        self.merges: list[tuple[YMap, Mark]] = []
+
+    @property
+    def awaits_key(self) -> bool:
+        return isinstance(self.container, YMap) and self.key is None and not self.bad_key
 
 
 class _Builder:
@@ -226,6 +256,7 @@ class _Builder:
                 self._open(YList(_mark(event)), event)
             elif isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
                 frame = self.stack.pop()
+                self._merge(frame)
                 self._add(frame.container, frame.container.mark, frame.weight, frame.anchor)
             elif isinstance(event, ev.AliasEvent):
                 self._alias(event)
@@ -238,14 +269,31 @@ class _Builder:
                     )
         return self.root
 
+    def _path(self) -> tuple[str | int, ...]:
+        """Keys and indexes from the root to the mapping or list being built."""
+        path: list[str | int] = []
+        for frame in self.stack[:-1]:
+            if isinstance(frame.container, YList):
+                path.append(len(frame.container))
+            elif frame.key is not None:
+                path.append(frame.key)
+        return tuple(path)
+
+    def _problem(self, code: str, message: str, mark: Mark) -> None:
+        self.problems.append(Problem(code, message, mark, self._path()))
+
+    def _set_key(self, frame: _Frame, key: str, mark: Mark) -> None:
+        frame.key = key
+        frame.key_mark = mark
+
     def _scalar_event(self, event: ev.ScalarEvent) -> None:
         frame = self.stack[-1] if self.stack else None
-        if frame is not None and isinstance(frame.container, YMap) and frame.key is None:
-            if frame.bad_key:
-                self._add(None, _mark(event), 1, None)
-            else:
-                frame.key = str(event.value)
-                frame.key_mark = _mark(event)
+        if frame is not None and frame.awaits_key:
+            if event.tag is not None and event.tag not in ("!", f"{_CORE_TAG}str"):
+                raise _tag_refused(event.tag, event)
+            self._set_key(frame, str(event.value), _mark(event))
+            if event.anchor is not None:
+                self.anchors[event.anchor] = (str(event.value), 1)
             return
         self._add(_scalar(event), _mark(event), 1, event.anchor)
 
@@ -268,7 +316,23 @@ class _Builder:
             raise _Refused(
                 f"aliases expand to more than {self.limits.max_nodes} nodes", _mark(event)
             )
-        self._add(value, _mark(event), weight, None)
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and frame.awaits_key and not isinstance(value, (YMap, YList)):
+            self._set_key(frame, str(value), _mark(event))
+            return
+        self._add(_relocated(value, _mark(event)), _mark(event), weight, None)
+
+    def _merge(self, frame: _Frame) -> None:
+        """Apply ``<<`` merge keys: merged keys never override the mapping's own."""
+        container = frame.container
+        if not isinstance(container, YMap):
+            return
+        for source, mark in frame.merges:
+            for key, value in source.items():
+                if key not in container:
+                    container[key] = value
+                    container.key_marks[key] = mark
+                    container.value_marks[key] = source.value_at(key)
 
     def _add(self, value: Node, mark: Mark, weight: int, anchor: str | None) -> None:
         if anchor is not None:
@@ -287,23 +351,31 @@ class _Builder:
             frame.bad_key = False
             return
         if frame.key is None:  # a mapping or sequence used as a key
-            self.problems.append(Problem("CX002", "a key must be plain text", mark))
+            self._problem("CX002", "a key must be plain text", mark)
             frame.bad_key = True
             return
         key, frame.key = frame.key, None
+        if key == MERGE_KEY:
+            self._merge_source(frame, value, mark)
+            return
         if key in container:
             first = container.key_marks[key]
-            self.problems.append(
-                Problem(
-                    "CX003",
-                    f"duplicate key {key!r} (first at line {first[0]}); only the first is used",
-                    frame.key_mark,
-                )
+            self._problem(
+                "CX003",
+                f"duplicate key {key!r} (first at line {first[0]}); only the first is used",
+                frame.key_mark,
             )
             return
         container[key] = value
         container.key_marks[key] = frame.key_mark
         container.value_marks[key] = mark
+
+    def _merge_source(self, frame: _Frame, value: Node, mark: Mark) -> None:
+        sources = value if isinstance(value, YList) else [value]
+        if not all(isinstance(source, YMap) for source in sources):
+            self._problem("CX002", "'<<' merges a mapping or a list of mappings", mark)
+            return
+        frame.merges += [(source, frame.key_mark) for source in sources if isinstance(source, YMap)]
 
 
 def _decode_problem(raw: bytes) -> Problem | None:
@@ -350,7 +422,9 @@ def _yaml_error(exc: yaml.YAMLError, raw: bytes) -> Problem:
         return Problem("CX001", exc.problem or "invalid YAML")
     where = (mark.line + 1, mark.column + 1)
     message = exc.problem or "invalid YAML"
-    if raw[mark.index : mark.index + 1] == b"\t":
+    text_lines = raw.decode("utf-8", "replace").splitlines()
+    source_line = text_lines[mark.line] if mark.line < len(text_lines) else ""
+    if source_line[mark.column : mark.column + 1] == "\t":
         message = "a tab character cannot indent YAML; use spaces"
     elif exc.context and exc.context_mark is not None:
         message = f"{message} ({exc.context} at line {exc.context_mark.line + 1})"

@@ -137,12 +137,49 @@ def test_a_mapping_as_key_is_refused_and_the_rest_kept(loader: str) -> None:
     assert [(p.code, p.mark) for p in source.problems] == [("CX002", (1, 3))]
 
 
-def test_aliases_are_shared_not_copied(loader: str) -> None:
-    source = parse(b"a: &x [1, 2]\nb: *x\n")
+def test_aliased_values_are_located_where_the_alias_is(loader: str) -> None:
+    source = parse(b"a: &x {k: [1, 2]}\nb: *x\n")
     assert source.problems == []
     data = source.data
-    assert data == {"a": [1, 2], "b": [1, 2]}
-    assert data["a"] is data["b"]  # type: ignore[index]
+    assert isinstance(data, YMap)
+    assert data == {"a": {"k": [1, 2]}, "b": {"k": [1, 2]}}
+    assert data["a"] is not data["b"]
+    assert data["a"].value_at("k") == (1, 11)
+    assert data["b"].mark == data["b"].value_at("k") == data["b"]["k"].item_at(1) == (2, 4)
+
+
+def test_merge_keys_fill_in_what_the_mapping_does_not_say(loader: str) -> None:
+    source = parse(
+        b"base: &base {owner: desk, channels: [web]}\ntp:\n  <<: *base\n  owner: lab\n  name: T\n"
+    )
+    assert source.problems == []
+    tp = source.data["tp"]  # type: ignore[index]
+    assert tp == {"owner": "lab", "name": "T", "channels": ["web"]}
+    assert tp.key_at("channels") == (3, 3)
+    assert tp.key_at("owner") == (4, 3)
+
+
+def test_merge_key_needs_mappings(loader: str) -> None:
+    source = parse(b"tp:\n  <<: [1, 2]\n  name: T\n")
+    assert source.data == {"tp": {"name": "T"}}
+    assert [(p.code, p.mark) for p in source.problems] == [("CX002", (2, 7))]
+
+
+def test_anchored_and_aliased_keys(loader: str) -> None:
+    source = parse(b"&k id: j\nother:\n  *k : x\n")
+    assert source.problems == []
+    assert source.data == {"id": "j", "other": {"id": "x"}}
+
+
+def test_tags_on_keys_are_refused_too(loader: str) -> None:
+    code, message, _ = only_problem(b"!!python/object:os.system id: j\n")
+    assert code == "CX001"
+    assert "!!python/object:os.system" in message
+
+
+def test_problems_know_the_path_to_their_mapping(loader: str) -> None:
+    source = parse(b"journey:\n  touchpoints:\n    - id: a\n    - id: b\n      id: c\n  id: j\n")
+    assert [(p.code, p.path) for p in source.problems] == [("CX003", ("journey", "touchpoints", 1))]
 
 
 # -- hostile input: each refused with one located CX001 ------------------------------
@@ -241,10 +278,11 @@ def test_control_characters_are_located(loader: str) -> None:
     assert "not allowed" in message
 
 
-def test_tabs_get_a_plain_explanation(loader: str) -> None:
-    code, message, mark = only_problem(b"a:\n\tb: 1\n")
+@pytest.mark.parametrize("raw", [b"a:\n\tb: 1\n", "é: ü\na:\n\tb: 1\n".encode()])
+def test_tabs_get_a_plain_explanation(loader: str, raw: bytes) -> None:
+    code, message, mark = only_problem(raw)
     assert code == "CX001"
-    assert mark[0] == 2
+    assert mark[1] == 1
     assert "tab" in message
 
 

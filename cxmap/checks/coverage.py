@@ -93,6 +93,8 @@ def unreachable(project: Project) -> Iterable[Finding]:
             ),
             None,
         )
+        if first is None:
+            continue  # no touch point is in any of the journey's stages (CX005 says so)
         by_id = journey.touchpoint_ids
         queue = deque(tp.id for tp in journey.touchpoints if tp.stage == first)
         seen = set(queue)

@@ -16,7 +16,10 @@ def today() -> dt.date:
     """Today, or the day of `SOURCE_DATE_EPOCH` for reproducible runs."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        except (OverflowError, OSError, ValueError):
+            pass  # out of the calendar's range: not a usable reproducible date
     return dt.date.today()
 
 

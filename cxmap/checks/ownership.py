@@ -63,6 +63,8 @@ def missing_expectation(project: Project) -> Iterable[Finding]:
                     "CX102",
                     f"touch point {touchpoint.id!r} has no expectation: "
                     "say what the customer expects here",
-                    touchpoint.mark,
+                    touchpoint.mark
+                    if touchpoint.expectation is None
+                    else touchpoint.value_at("expectation"),
                     touchpoint,
                 )

@@ -128,8 +128,9 @@ def journey_references(journey: Journey) -> Iterator[Reference]:
             for value, mark in _values(touchpoint, key, getattr(touchpoint, key)):
                 yield Reference(kind, value, key, mark, touchpoint)
         if touchpoint.to_be is not None:
-            for value in touchpoint.to_be.channels:
-                yield Reference("channel", value, "to_be", touchpoint.value_at("to_be"), touchpoint)
+            for index, value in enumerate(touchpoint.to_be.channels):
+                mark = touchpoint.value_at_path("to_be", "channels", index)
+                yield Reference("channel", value, "to_be.channels", mark, touchpoint)
 
 
 class _Known:

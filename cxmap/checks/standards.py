@@ -35,7 +35,7 @@ def unmeasurable_standard(project: Project) -> Iterable[Finding]:
             yield doc.finding(
                 "CX103",
                 f"touch point {touchpoint.id!r} has no standard: say what we commit to here",
-                touchpoint.mark,
+                touchpoint.mark if standard is None else touchpoint.value_at("standard"),
                 touchpoint,
             )
         elif standard.within is None and project.department_of(touchpoint) == SERVICE:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable
+from itertools import pairwise
 
 from cxmap.diagrams.canvas import Canvas
 from cxmap.diagrams.common import (
@@ -65,7 +66,7 @@ def build(view: JourneyView) -> str:
     touchpoints = journey.touchpoints
     names = node_names(touchpoints)
     rows: list[tuple[str, str, Items | None, float, float]] = []
-    top = HEADER
+    top: float = HEADER
     for key, title, items in LANES:
         if items is None and key != "front":
             height: float = LINE_HEIGHT
@@ -132,9 +133,15 @@ def build(view: JourneyView) -> str:
             if key == "front":
                 _front_node(graph, view, touchpoint, names[position], where)
             elif items is not None and items(touchpoint):
-                graph.node(f"{key}-{position}", label=_cell_label(items(touchpoint)),
-                           fillcolor="white", color="#8a94a6", style="filled", pos=where,
-                           width=round(NODE_WIDTH / 72, 3))
+                graph.node(
+                    f"{key}-{position}",
+                    label=_cell_label(items(touchpoint)),
+                    fillcolor="white",
+                    color="#8a94a6",
+                    style="filled",
+                    pos=where,
+                    width=round(NODE_WIDTH / 72, 3),
+                )
     for position, touchpoint in enumerate(touchpoints):
         front = names[position]
         chain = [
@@ -144,7 +151,7 @@ def build(view: JourneyView) -> str:
             f"support-{position}" if touchpoint.support_processes else None,
         ]
         present = [name for name in chain if name is not None]
-        for upper, lower in zip(present, present[1:], strict=False):
+        for upper, lower in pairwise(present):
             graph.edge(upper, lower, color="#8a94a6", arrowsize=0.5)
     index = {tp.id: position for position, tp in enumerate(touchpoints)}
     for position, touchpoint in enumerate(touchpoints):

@@ -38,8 +38,9 @@ class Canvas:
         """A pinned Graphviz position for the point ``(x, y)`` of this canvas."""
         return f"{x:g},{self.height - y:g}"
 
-    def rectangle(self, x0: float, y0: float, x1: float, y1: float, fill: str,
-                  stroke: str = "") -> None:
+    def rectangle(
+        self, x0: float, y0: float, x1: float, y1: float, fill: str, stroke: str = ""
+    ) -> None:
         corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
         self.shapes.append(("P", corners, fill, stroke or fill))
 

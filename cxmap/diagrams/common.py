@@ -109,7 +109,8 @@ def legend(title: str) -> HtmlLabel:
     )
     return HtmlLabel(
         '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4">'
-        f'<TR><TD COLSPAN="7" BORDER="0"><FONT POINT-SIZE="16"><B>{html(title)}</B></FONT></TD></TR>'
+        '<TR><TD COLSPAN="7" BORDER="0">'
+        f'<FONT POINT-SIZE="16"><B>{html(title)}</B></FONT></TD></TR>'
         f'<TR><TD BORDER="0"><FONT POINT-SIZE="9">Emotion:</FONT></TD>{cells}'
         f'<TD BORDER="0"><FONT POINT-SIZE="9" COLOR="{FLAG_COLOR}">'
         "&#9888; = error findings</FONT></TD></TR></TABLE>"

@@ -13,7 +13,6 @@ from collections.abc import Iterable, Mapping
 FONT = "DejaVu Sans,Arial,Helvetica,sans-serif"
 
 
-
 class HtmlLabel(str):
     """An HTML-like label, already escaped; written between ``<`` and ``>``."""
 

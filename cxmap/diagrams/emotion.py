@@ -156,7 +156,6 @@ def build(view: JourneyView) -> str:
                 tooltip=f"{touchpoint.name}: target emotion {to_be:+d}",
             )
             if previous_to_be is not None:
-                graph.edge(previous_to_be, target, color=TO_BE_COLOR, style="dashed",
-                           penwidth=2)
+                graph.edge(previous_to_be, target, color=TO_BE_COLOR, style="dashed", penwidth=2)
             previous_to_be = target
     return graph.source()

@@ -9,6 +9,7 @@ stage are stacked.
 
 from __future__ import annotations
 
+from cxmap.diagrams.canvas import Canvas
 from cxmap.diagrams.common import (
     FLAG_COLOR,
     GRAPH_FONT,
@@ -20,7 +21,6 @@ from cxmap.diagrams.common import (
     lines,
     node_names,
 )
-from cxmap.diagrams.canvas import Canvas
 from cxmap.diagrams.dot import FONT, Graph, HtmlLabel, html
 from cxmap.model import TouchPoint
 
@@ -120,7 +120,7 @@ def build(view: JourneyView) -> str:
     lane_of = [view.project.department_of(tp) or NO_DEPARTMENT for tp in touchpoints]
 
     right = LABEL_WIDTH + max(width, 1) * PITCH
-    top = HEADER
+    top: float = HEADER
     placed: dict[int, tuple[float, float]] = {}
     lane_boxes: list[tuple[str, float, float]] = []
     for lane in lane_ids:

@@ -71,8 +71,15 @@ def cache_dir() -> Path:
 
 def cache_key(job: Job) -> str:
     digest = hashlib.sha256()
-    parts = (graphviz_version(), job.engine, job.format, job.name, job.title, job.description,
-             job.source)
+    parts = (
+        graphviz_version(),
+        job.engine,
+        job.format,
+        job.name,
+        job.title,
+        job.description,
+        job.source,
+    )
     for part in parts:
         digest.update(part.encode("utf-8"))
         digest.update(b"\x00")
@@ -109,9 +116,21 @@ def accessible_svg(svg: bytes, name: str, title: str, description: str) -> bytes
     ident = re.sub(r"[^A-Za-z0-9_-]", "-", name).encode("ascii")
     labelled = (
         opening
-        + b' role="img" aria-labelledby="' + ident + b"-title " + ident + b'-desc">'
-        + b'\n<title id="' + ident + b'-title">' + escape(title).encode("utf-8") + b"</title>"
-        + b'\n<desc id="' + ident + b'-desc">' + escape(description).encode("utf-8") + b"</desc>"
+        + b' role="img" aria-labelledby="'
+        + ident
+        + b"-title "
+        + ident
+        + b'-desc">'
+        + b'\n<title id="'
+        + ident
+        + b'-title">'
+        + escape(title).encode("utf-8")
+        + b"</title>"
+        + b'\n<desc id="'
+        + ident
+        + b'-desc">'
+        + escape(description).encode("utf-8")
+        + b"</desc>"
     )
     return svg[: match.start()] + labelled + svg[match.end() :]
 

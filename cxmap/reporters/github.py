@@ -26,7 +26,7 @@ def render(report: Report, color: bool = False) -> str:
         properties = ",".join(
             f"{key}={escape_property(str(value))}"
             for key, value in (
-                ("file", repository_path(report, finding.file)),
+                ("file", printable(repository_path(report, finding.file))),
                 ("line", finding.line),
                 ("col", finding.column),
                 ("title", f"{finding.code} {REGISTRY[finding.code].name}"),

@@ -8,10 +8,11 @@ from collections import defaultdict
 from cxmap.checks import REGISTRY
 from cxmap.findings import Finding
 from cxmap.linter import Report
+from cxmap.reporters.text import printable
 
 
 def _line(finding: Finding) -> str:
-    return (
+    return printable(
         f"{finding.file}:{finding.line}:{finding.column}: {finding.code} "
         f"[{finding.severity.value}] {finding.message}"
     )
@@ -25,16 +26,18 @@ def render(report: Report, color: bool = False) -> str:
     root = ET.Element("testsuites", name="cxmap")
     total = failed = 0
     for file in files:
-        suite = ET.SubElement(root, "testsuite", name=file)
+        shown = printable(file)
+        suite = ET.SubElement(root, "testsuite", name=shown)
         suite_failed = 0
         for code in report.checks:
             case = ET.SubElement(
-                suite, "testcase", classname=file, name=f"{code} {REGISTRY[code].name}", file=file
+                suite, "testcase", classname=shown, name=f"{code} {REGISTRY[code].name}", file=shown
             )
             findings = by_case.get((file, code), [])
             failing = [finding for finding in findings if report.fails(finding)]
             if failing:
-                failure = ET.SubElement(case, "failure", type=code, message=failing[0].message)
+                first = printable(failing[0].message)
+                failure = ET.SubElement(case, "failure", type=code, message=first)
                 failure.text = "\n".join(_line(finding) for finding in failing)
                 suite_failed += 1
             passing = [finding for finding in findings if not report.fails(finding)]

@@ -23,11 +23,11 @@ def repository_path(report: Report, file: str) -> str:
     Without a repository, relative to the working directory when the project is
     below it, else relative to the project.
     """
-    root = report.project.root.resolve()
-    base = _repository_root(root) or Path.cwd().resolve()
     try:
+        root = report.project.root.resolve()
+        base = _repository_root(root) or Path.cwd().resolve()
         relative = root.relative_to(base)
-    except ValueError:
+    except (OSError, ValueError):  # no working directory, or the project lies outside it
         return file
     joined = PurePosixPath(relative.as_posix()) / file
     return os.path.normpath(joined.as_posix()).replace(os.sep, "/")

@@ -6,6 +6,7 @@ import hashlib
 import json
 from collections import Counter
 from typing import Any
+from urllib.parse import quote
 
 from cxmap import __version__
 from cxmap.checks import REGISTRY, all_checks
@@ -42,7 +43,8 @@ def fingerprint(finding: Finding, occurrence: int) -> str:
         finding.message,
         str(occurrence),
     )
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+    text = "\x1f".join(parts).encode("utf-8", "surrogateescape")
+    return hashlib.sha256(text).hexdigest()[:32]
 
 
 def as_dict(report: Report) -> dict[str, Any]:
@@ -62,7 +64,7 @@ def as_dict(report: Report) -> dict[str, Any]:
                     {
                         "physicalLocation": {
                             "artifactLocation": {
-                                "uri": repository_path(report, finding.file),
+                                "uri": quote(repository_path(report, finding.file), safe="/"),
                                 "uriBaseId": "%SRCROOT%",
                             },
                             "region": {

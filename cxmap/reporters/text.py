@@ -49,7 +49,7 @@ def render(report: Report, color: bool = False) -> str:
     for _, group in groupby(report.findings, key=lambda finding: finding.file):
         lines = []
         for finding in group:
-            place = style(f"{finding.file}:{finding.line}:{finding.column}:", bold=True)
+            place = style(f"{printable(finding.file)}:{finding.line}:{finding.column}:", bold=True)
             code = style(finding.code, fg=_COLORS[finding.severity], bold=True)
             severity = style(f"[{finding.severity.value}]", fg=_COLORS[finding.severity])
             lines.append(f"{place} {code} {severity} {printable(finding.message)}")

@@ -1,0 +1,212 @@
+"""Files and folders a user or a merge can produce: none may crash, hang or mislead."""
+
+from __future__ import annotations
+
+import json
+import os
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, QUIET, MakeProject, check, run_cli
+
+MINIMAL = (EXAMPLES / "journeys-good" / "minimal.yaml").read_text(encoding="utf-8")
+
+
+def test_a_schema_error_stays_with_its_touch_point_after_pruning(make_project: MakeProject) -> None:
+    journey = """journey:
+  id: j
+  title: T
+  owner: support-desk
+  stages: [support]
+  touchpoints:
+    - id: broken
+      stage: support
+    - id: good
+      name: Good
+      stage: support
+      owner: support-desk
+      expectation: x
+      colour: red
+      ignore: [CX002]
+"""
+    findings = check(make_project({"j.yaml": journey}), select=("CX002",)).findings
+    assert [(f.touchpoint, f.message) for f in findings] == [
+        ("broken", "missing required key 'name'")
+    ]
+
+
+def test_a_journey_level_duplicate_key_is_not_blamed_on_a_touch_point(
+    make_project: MakeProject,
+) -> None:
+    journey = MINIMAL + "  owner: lab\n"
+    findings = check(make_project({"j.yaml": journey}), select=("CX003",)).findings
+    assert [(f.code, f.touchpoint, f.journey) for f in findings] == [("CX003", None, "minimal")]
+
+
+def test_link_loops_and_links_outside(make_project: MakeProject, tmp_path: Path) -> None:
+    root = make_project({"ok.yaml": MINIMAL})
+    folder = root / "journeys"
+    (folder / "loop.yaml").symlink_to("loop.yaml")
+    (folder / "a.yaml").symlink_to("b.yaml")
+    (folder / "b.yaml").symlink_to("a.yaml")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "x.yaml").write_text(MINIMAL)
+    (folder / "linked-folder").symlink_to(outside)
+    (folder / "self").symlink_to(".")
+    findings = check(root, select=("CX001",)).findings
+    assert {(f.file, f.message.split(";")[0]) for f in findings} == {
+        ("journeys/a.yaml", "the file is a link that loops back to itself"),
+        ("journeys/b.yaml", "the file is a link that loops back to itself"),
+        ("journeys/loop.yaml", "the file is a link that loops back to itself"),
+        ("journeys/linked-folder", "the folder links to a place outside the project"),
+    }
+
+
+def test_linked_folders_inside_the_project_are_read(make_project: MakeProject) -> None:
+    root = make_project({"team/a.yaml": MINIMAL})
+    (root / "journeys" / "alias").symlink_to("team")
+    report = check(root, select=("CX0",))
+    assert report.project.files == ["journeys/organization.yaml", "journeys/team/a.yaml"]
+    shared = root / "shared"
+    shared.mkdir()
+    (shared / "b.yaml").write_text(MINIMAL.replace("id: minimal", "id: shared"))
+    (root / "journeys" / "from-shared").symlink_to(shared)
+    assert "journeys/from-shared/b.yaml" in check(root, select=("CX0",)).project.files
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_named_like_a_journey_is_refused_without_hanging(
+    make_project: MakeProject,
+) -> None:
+    root = make_project({"ok.yaml": MINIMAL})
+    os.mkfifo(root / "journeys" / "pipe.yaml")
+    (root / "journeys" / "folder.yaml").mkdir()
+    result = run_cli("check", str(root), "--format", "json")
+    files = {f["file"]: f["message"] for f in json.loads(result.stdout)["findings"]}
+    assert files["journeys/pipe.yaml"].startswith("not a regular file")
+
+
+def test_file_names_that_are_not_utf8(make_project: MakeProject) -> None:
+    root = make_project(config=QUIET)
+    name = os.fsencode(root / "journeys") + b"/bad\xff.yaml"
+    with open(name, "w", encoding="utf-8") as stream:
+        stream.write(MINIMAL.replace("      owner: support-desk\n", ""))
+    for output_format in ("text", "json", "github", "sarif", "junit"):
+        result = run_cli("check", str(root), "--format", output_format)
+        assert result.returncode == 1, (output_format, result.stderr)
+        assert "\ufffd" in result.stdout or "%EF%BF%BD" in result.stdout
+    json.loads(run_cli("check", str(root), "--format", "sarif").stdout)
+
+
+def test_control_characters_keep_junit_well_formed(make_project: MakeProject) -> None:
+    journey = MINIMAL.replace("      expectation: An answer\n", "")
+    journey = journey.replace("name: Ask a question", 'name: "Ask\\x01 me"')
+    journey = journey.replace("    - id: ask", "    - id: ask")
+    root = make_project({"j.yaml": journey}, config=QUIET)
+    output = run_cli("check", str(root), "--format", "junit").stdout
+    ET.fromstring(output)
+
+
+def test_suggestions_do_not_depend_on_hash_seeds(make_project: MakeProject) -> None:
+    org = (
+        (EXAMPLES / "organization.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "  channels:",
+            "    - {id: helpdesk, department: service}\n    - {id: help-desk, department: service}\n"
+            "    - {id: ab-c, department: service}\n    - {id: a-bc, department: service}\n"
+            "  channels:",
+        )
+    )
+    journey = MINIMAL.replace("  owner: support-desk\n", "  owner: help_desk\n", 1).replace(
+        "      owner: support-desk\n", "      owner: abc\n"
+    )
+    root = make_project({"j.yaml": journey}, organization=org, config=QUIET)
+    outputs = {
+        run_cli("check", str(root), "--format", "sarif", env={"PYTHONHASHSEED": str(seed)}).stdout
+        for seed in range(6)
+    }
+    assert len(outputs) == 1
+
+
+@pytest.mark.parametrize("epoch", ["99999999999999999999", "253402300800", "not-a-number"])
+def test_odd_source_date_epochs_fall_back_to_today(make_project: MakeProject, epoch: str) -> None:
+    root = make_project({"j.yaml": MINIMAL})
+    result = run_cli("check", str(root), env={"SOURCE_DATE_EPOCH": epoch})
+    assert result.returncode == 0, result.stderr
+    assert (
+        run_cli("init", str(root.parent / "new"), env={"SOURCE_DATE_EPOCH": epoch}).returncode == 0
+    )
+
+
+def test_ignore_can_hide_unused_ignore_findings(make_project: MakeProject) -> None:
+    journey = MINIMAL.replace("  stages:", "  ignore: [CX006, CX999]\n  stages:")
+    root = make_project({"j.yaml": journey})
+    assert check(root, select=("CX006",)).findings == []
+    journey = MINIMAL.replace("  stages:", "  ignore: [CX006]\n  stages:")
+    findings = check(make_project({"j.yaml": journey}), select=("CX006",)).findings
+    assert [f.message for f in findings] == [
+        "ignore entry CX006 on the journey matches no finding: remove it"
+    ]
+
+
+def test_to_be_channels_are_located_at_the_item(make_project: MakeProject) -> None:
+    journey = MINIMAL.replace(
+        "      expectation: An answer\n",
+        "      expectation: An answer\n      to_be: {channels: [web, nope]}\n",
+    )
+    findings = check(make_project({"j.yaml": journey}), select=("CX005",)).findings
+    assert [(f.line, f.column, f.message) for f in findings] == [
+        (12, 31, "unknown channel 'nope' in to_be.channels")
+    ]
+
+
+def test_aliased_touch_points_are_located_at_the_alias(make_project: MakeProject) -> None:
+    journey = MINIMAL.replace("    - id: ask", "    - &tp\n      id: ask") + "    - *tp\n"
+    findings = check(make_project({"j.yaml": journey}), select=("CX004",)).findings
+    assert [(f.line, f.column) for f in findings] == [(14, 7)]
+    assert "first defined at journeys/j.yaml:8:11" in findings[0].message
+
+
+def test_merge_keys_share_touch_point_defaults(make_project: MakeProject) -> None:
+    journey = """journey:
+  id: j
+  title: T
+  owner: support-desk
+  stages: [support]
+  touchpoints:
+    - &defaults
+      id: first
+      name: First
+      stage: support
+      owner: support-desk
+      expectation: An answer
+    - <<: *defaults
+      id: second
+      name: Second
+"""
+    report = check(make_project({"j.yaml": journey}), select=("CX0", "CX101", "CX102"))
+    assert report.findings == []
+    assert [tp.owner for tp in report.project.journeys[0].model.touchpoints] == [
+        "support-desk",
+        "support-desk",
+    ]
+
+
+def test_config_that_is_not_a_file(make_project: MakeProject) -> None:
+    root = make_project({"j.yaml": MINIMAL})
+    (root / "cxmap.yaml").mkdir()
+    result = run_cli("check", str(root))
+    assert result.returncode == 2
+    assert "not a readable file" in result.stderr
+
+
+def test_no_stage_with_touch_points_and_next(make_project: MakeProject) -> None:
+    journey = MINIMAL.replace("stages: [support]", "stages: []").replace(
+        "      expectation: An answer\n", "      expectation: An answer\n      next: [ask]\n"
+    )
+    result = run_cli("check", str(make_project({"j.yaml": journey})))
+    assert result.returncode == 1
+    assert "(None)" not in result.stdout
