@@ -90,9 +90,8 @@ def test_a_pipe_named_like_a_journey_is_refused_without_hanging(
 
 def test_file_names_that_are_not_utf8(make_project: MakeProject) -> None:
     root = make_project(config=QUIET)
-    name = os.fsencode(root / "journeys") + b"/bad\xff.yaml"
-    with open(name, "w", encoding="utf-8") as stream:
-        stream.write(MINIMAL.replace("      owner: support-desk\n", ""))
+    name = Path(os.fsdecode(os.fsencode(root / "journeys") + b"/bad\xff.yaml"))
+    name.write_text(MINIMAL.replace("      owner: support-desk\n", ""), encoding="utf-8")
     for output_format in ("text", "json", "github", "sarif", "junit"):
         result = run_cli("check", str(root), "--format", output_format)
         assert result.returncode == 1, (output_format, result.stderr)
@@ -115,7 +114,8 @@ def test_suggestions_do_not_depend_on_hash_seeds(make_project: MakeProject) -> N
         .read_text(encoding="utf-8")
         .replace(
             "  channels:",
-            "    - {id: helpdesk, department: service}\n    - {id: help-desk, department: service}\n"
+            "    - {id: helpdesk, department: service}\n"
+            "    - {id: help-desk, department: service}\n"
             "    - {id: ab-c, department: service}\n    - {id: a-bc, department: service}\n"
             "  channels:",
         )

@@ -34,8 +34,13 @@ def quote(text: str) -> str:
 
 
 def html(text: str) -> str:
-    """User text for an HTML-like label: entities for ``& < > "``, no markup."""
-    return _html.escape(" ".join(text.split()), quote=True)
+    """User text for an HTML-like label: entities for ``& < > "``, no markup.
+
+    Graphviz expands ``\\N``, ``\\G`` and the like even inside HTML-like labels
+    (written as entities too), so a word joiner follows every backslash.
+    """
+    escaped = _html.escape(" ".join(text.split()), quote=True)
+    return escaped.replace("\\", "&#92;&#8288;")
 
 
 def _value(value: Value) -> str:

@@ -98,18 +98,21 @@ def build(view: JourneyView) -> str:
     graph.node(
         "key",
         label=HtmlLabel(
-            "&#9679; as is (solid line) &#160; "
-            f'<FONT COLOR="{TO_BE_COLOR}">&#9670; to be (dashed line)</FONT>'
+            "&#9679; as is (solid)<BR/>"
+            f'<FONT COLOR="{TO_BE_COLOR}">&#9670; to be (dashed)</FONT>'
         ),
         shape="plaintext",
-        pos=canvas.pos(LEFT / 2, plot_bottom + CAPTIONS / 2),
+        pos=canvas.pos(LEFT / 2, HEADER / 2),
     )
     previous: str | None = None
     previous_to_be: str | None = None
     for position, touchpoint in enumerate(touchpoints):
         name, x = names[position], x_of(position)
         flagged = bool(view.errors(touchpoint))
-        caption = "<BR/>".join(html(line) for line in textwrap.wrap(touchpoint.name, 18)[:3])
+        wrapped = textwrap.wrap(touchpoint.name, 18)
+        if len(wrapped) > 3:
+            wrapped = [*wrapped[:2], wrapped[2] + "…"]
+        caption = "<BR/>".join(html(line) for line in wrapped)
         graph.node(
             f"{name}-caption",
             label=HtmlLabel(caption + ("<BR/>&#9888;" if flagged else "")),

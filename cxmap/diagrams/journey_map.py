@@ -46,7 +46,7 @@ def _depths(touchpoints: list[TouchPoint]) -> dict[int, int]:
     return depth
 
 
-MAX_STEPS = 4
+MAX_STEPS = 8
 """Sub-columns a stage may take; longer flows wrap to the stage's first column."""
 
 
