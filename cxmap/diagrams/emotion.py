@@ -98,8 +98,7 @@ def build(view: JourneyView) -> str:
     graph.node(
         "key",
         label=HtmlLabel(
-            "&#9679; as is (solid)<BR/>"
-            f'<FONT COLOR="{TO_BE_COLOR}">&#9670; to be (dashed)</FONT>'
+            f'&#9679; as is (solid)<BR/><FONT COLOR="{TO_BE_COLOR}">&#9670; to be (dashed)</FONT>'
         ),
         shape="plaintext",
         pos=canvas.pos(LEFT / 2, HEADER / 2),
