@@ -5,13 +5,16 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: check test lint clean
+.PHONY: handbook check test lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+handbook: $(STAMP) ## Build the example handbook from journeys/ into site/
+	$(BIN)/cxmap build . --site-dir site
 
 check: $(STAMP) ## Check the example organisation in journeys/
 	$(BIN)/cxmap check .
@@ -25,4 +28,4 @@ lint: $(STAMP) ## ruff and mypy
 	$(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist site .pytest_cache .mypy_cache .ruff_cache

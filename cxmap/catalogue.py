@@ -1,4 +1,4 @@
-"""The check catalogue as Markdown, for docs/checks.md and the handbook."""
+"""The check catalogue as Markdown, for docs/reference/checks.md and the handbook."""
 
 from __future__ import annotations
 

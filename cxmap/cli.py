@@ -86,6 +86,48 @@ def check(
 
 
 @cli.command()
+@PROJECT
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to put the site [default: PROJECT/site].",
+)
+@click.option("--strict", is_flag=True, help="Fail on any finding and on MkDocs warnings.")
+@click.option("--offline", is_flag=True, help="A site that works from file://, without a server.")
+def build(project: Path, site_dir: Path | None, strict: bool, offline: bool) -> int:
+    """Check PROJECT, draw its diagrams and build the handbook."""
+    from cxmap.commands import build as command
+
+    return command.run(project, site_dir, strict, offline)
+
+
+@cli.command()
+@PROJECT
+@click.option("-a", "--dev-addr", metavar="IP:PORT", help="Address to serve on.")
+def serve(project: Path, dev_addr: str | None) -> int:
+    """Preview the handbook; edits to journeys rebuild it."""
+    from cxmap.commands import serve as command
+
+    return command.run(project, dev_addr)
+
+
+@cli.command()
+@click.argument("project", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="The folder to write (a new or empty one, or one written by cxmap pages).",
+)
+def pages(project: Path, output: Path) -> int:
+    """Write the generated pages as Markdown and SVG files, for other site generators."""
+    from cxmap.commands import pages as command
+
+    return command.run(project, output)
+
+
+@cli.command()
 @click.argument("project", type=click.Path(file_okay=False, path_type=Path))
 @click.argument("journey")
 @click.option(

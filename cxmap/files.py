@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -18,3 +19,18 @@ def write_atomically(path: Path, data: str | bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def replace_folder(target: Path, staging: Path) -> None:
+    """Put ``staging`` where ``target`` is, in two renames; the old folder goes last.
+
+    ``staging`` must be a sibling of ``target`` (the same file system). Readers
+    see either the old folder or the new one, never a half-written one.
+    """
+    if not target.exists():
+        staging.rename(target)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+    target.rename(retired / target.name)
+    staging.rename(target)
+    shutil.rmtree(retired, ignore_errors=True)

@@ -10,7 +10,7 @@ from cxmap.config import Config, LimitsConfig
 
 
 def test_format_reference_names_every_key() -> None:
-    text = (REPO / "docs" / "format.md").read_text(encoding="utf-8")
+    text = (REPO / "docs" / "reference" / "format.md").read_text(encoding="utf-8")
     classes = [
         cls for cls in vars(model).values() if isinstance(cls, type) and issubclass(cls, BaseModel)
     ]
@@ -28,8 +28,8 @@ def test_format_reference_names_every_key() -> None:
 def test_check_catalogue_page_is_current() -> None:
     from cxmap.catalogue import catalogue_markdown
 
-    page = (REPO / "docs" / "checks.md").read_text(encoding="utf-8")
-    assert page == catalogue_markdown(), "run: cxmap rules --format markdown > docs/checks.md"
+    page = (REPO / "docs" / "reference" / "checks.md").read_text(encoding="utf-8")
+    assert page == catalogue_markdown(), "run: cxmap rules --format markdown > docs/reference/checks.md"
 
 
 def test_pre_commit_hook_definition() -> None:
@@ -40,4 +40,4 @@ def test_pre_commit_hook_definition() -> None:
     assert hook["entry"] == "cxmap check"
     assert hook["language"] == "python"
     assert hook["pass_filenames"] is False
-    assert "cxmap-check" in (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    assert "cxmap-check" in (REPO / "docs" / "reference" / "ci.md").read_text(encoding="utf-8")

@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -156,12 +156,25 @@ def render(job: Job, use_cache: bool = True) -> bytes:
     return data
 
 
-def render_all(jobs: Sequence[Job], use_cache: bool = True) -> list[bytes]:
-    """Render many diagrams at once, on every core; results in the order of ``jobs``."""
+def render_all(
+    jobs: Sequence[Job],
+    use_cache: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[bytes]:
+    """Render many diagrams at once, on every core; results in the order of ``jobs``.
+
+    ``progress(done, total)`` is called as diagrams finish.
+    """
     if not jobs:
         return []
     if any(job.format != "dot" for job in jobs):
         graphviz_version()  # one clear error before starting any work
     workers = min(len(jobs), os.cpu_count() or 1)
+    results: list[bytes | None] = [None] * len(jobs)
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(lambda job: render(job, use_cache), jobs))
+        futures = {pool.submit(render, job, use_cache): index for index, job in enumerate(jobs)}
+        for done, future in enumerate(as_completed(futures), start=1):
+            results[futures[future]] = future.result()
+            if progress is not None:
+                progress(done, len(jobs))
+    return [result for result in results if result is not None]

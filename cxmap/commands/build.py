@@ -1,0 +1,85 @@
+"""``cxmap build``: check, draw and build the handbook; replace the old site only on success."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+from cxmap.commands.site import check_output_folder, mkdocs_config_file
+from cxmap.errors import EXIT_FINDINGS, CxmapError
+from cxmap.files import replace_folder
+from cxmap.findings import Severity
+from cxmap.linter import lint
+from cxmap.reporters.text import summary_line
+
+
+def show_mkdocs_log() -> None:
+    """Let MkDocs' own messages (and cxmap's progress) reach the terminal."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_cxmap", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler._cxmap = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
+def run(project_dir: Path, site_dir: Path | None, strict: bool, offline: bool) -> int:
+    report = lint(project_dir)
+    click.echo(f"cxmap check: {summary_line(report)}", err=True)
+    if strict and report.count(Severity.ERROR):
+        click.echo(
+            "cxmap: --strict, and the journeys have error-level findings; "
+            "the site was not built (run 'cxmap check' for the list)",
+            err=True,
+        )
+        return EXIT_FINDINGS
+    target = site_dir if site_dir is not None else project_dir / "site"
+    check_output_folder(target, project_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    show_mkdocs_log()
+    staging = Path(
+        tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent.resolve())
+    )
+    try:
+        with mkdocs_config_file(report) as config_file:
+            config = load_config(
+                config_file=str(config_file),
+                site_dir=str(staging),
+                strict=strict,
+                use_directory_urls=False if offline else None,
+            )
+            if offline:
+                _add_offline_plugin(config)
+            build(config)
+    except (Abort, ConfigurationError, PluginError) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        click.echo(f"cxmap: the site was not built: {exc}", err=True)
+        return EXIT_FINDINGS
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    replace_folder(target, staging)
+    click.echo(f"cxmap: built the handbook in {target}", err=True)
+    return 0
+
+
+def _add_offline_plugin(config: object) -> None:
+    from material.plugins.offline.plugin import OfflinePlugin
+
+    plugins = config.plugins  # type: ignore[attr-defined]
+    if any(name.endswith("offline") for name in plugins):
+        return
+    plugin = OfflinePlugin()
+    errors, _ = plugin.load_config({})
+    if errors:
+        raise CxmapError(f"cannot enable the offline plugin: {errors}")
+    plugins["material/offline"] = plugin

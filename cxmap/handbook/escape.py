@@ -1,0 +1,34 @@
+"""Escaping user text for the generated Markdown.
+
+Every value a template prints goes through :func:`markdown_text` unless it is
+:class:`~markupsafe.Markup` (generated links, inline SVG): HTML special characters
+become entities and Markdown punctuation is backslash-escaped, so that a name
+like ``<script>`` or ``**bold** [link](x)`` appears exactly as written and cannot
+change the structure of the page.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+from markupsafe import Markup
+
+# Python-Markdown's escapable characters, plus "|" for tables.
+_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_SPACE = re.compile(r"\s+")
+
+
+def markdown_text(value: Any) -> Any:
+    """User text made literal for Markdown; other values (and Markup) pass through."""
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    flat = _SPACE.sub(" ", value)
+    return _PUNCTUATION.sub(r"\\\1", html.escape(flat, quote=False))
+
+
+def yaml_string(value: str) -> Markup:
+    """A string for YAML front matter (JSON strings are valid YAML)."""
+    return Markup(json.dumps(value, ensure_ascii=True))

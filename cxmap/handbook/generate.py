@@ -1,0 +1,231 @@
+"""Generate the handbook's pages: Markdown from Jinja2 templates, diagrams inline.
+
+The result is a mapping of page paths to text (and of asset paths to bytes); the
+MkDocs plugin hands it to MkDocs in memory, ``cxmap pages`` writes it to a folder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from cxmap.catalogue import catalogue_markdown
+from cxmap.diagrams import DEFAULT_LINK, VIEWS, JourneyView, job
+from cxmap.diagrams.render import Job, render_all
+from cxmap.handbook.content import Handbook, journey_page
+from cxmap.handbook.escape import markdown_text, yaml_string
+from cxmap.linter import Report
+from cxmap.model import Journey, TouchPoint
+
+Progress = Callable[[int, int], None]
+TAB_LABELS = {"map": "Journey map", "blueprint": "Service blueprint", "emotion": "Emotion curve"}
+STYLESHEET = "assets/cxmap.css"
+CSS = """\
+.cxmap-diagram { overflow-x: auto; background: #fff; border-radius: .2rem; padding: .4rem; }
+.cxmap-diagram svg { max-width: 100%; height: auto; }
+"""
+
+
+@dataclass
+class Site:
+    """Generated pages (Markdown text) and assets (bytes), by path."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    assets: dict[str, bytes] = field(default_factory=dict)
+
+
+def templates_folder() -> Path:
+    """The built-in templates: inside the wheel, or the repository's ``site_templates/``."""
+    packaged = resources.files("cxmap") / "site_templates"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "site_templates"
+
+
+def environment(overrides: Path | None) -> jinja2.Environment:
+    folders = [str(overrides)] if overrides is not None else []
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([*folders, str(templates_folder())]),
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=True,  # with _finalize: Markdown escaping; macro output stays as is
+    )
+    env.filters["anchor"] = lambda value: Markup(re.sub(r"[^a-z0-9-]", "-", str(value)))
+    env.filters["number"] = lambda value: "—" if value is None else f"{value:g}"
+    return env
+
+
+def _finalize(value: Any) -> Any:
+    """Escape every printed value for Markdown, except Markup and plain numbers.
+
+    Autoescaping then leaves the result alone: it is Markup.
+    """
+    if value is None:
+        return Markup("")
+    if isinstance(value, (Markup, int, float)):
+        return value
+    return Markup(markdown_text(str(value)))
+
+
+def inline_svg(svg: bytes, prefix: str) -> Markup:
+    """An SVG for embedding in a page: no XML prolog, no blank lines, unique ids."""
+    text = svg.decode("utf-8")
+    text = text[text.index("<svg") :]
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
+    text = re.sub(r'\bid="(?!cxmap-)', f'id="{prefix}-', text)
+    return Markup("\n".join(line for line in text.splitlines() if line.strip()))
+
+
+def _diagrams(
+    report: Report, progress: Progress | None, file_links: str
+) -> tuple[dict[tuple[str, str], Markup], dict[str, bytes]]:
+    """Every view of every journey: inline in its page, and as a file."""
+    jobs: list[Job] = []
+    keys: list[tuple[str, str]] = []
+    for doc in report.project.journeys:
+        findings = [f for f in report.findings if f.file == doc.file]
+        view = JourneyView(report.project, doc, findings, DEFAULT_LINK)
+        for kind in VIEWS:
+            jobs.append(job(view, kind, "svg"))
+            keys.append((doc.model.id, kind))
+    rendered = render_all(jobs, progress=progress)
+    inline = {
+        key: inline_svg(svg, f"{key[0]}-{key[1]}") for key, svg in zip(keys, rendered, strict=True)
+    }
+    inline_prefix = DEFAULT_LINK.format(journey="", touchpoint="").encode()
+    files = {
+        f"journeys/{journey}/{kind}.svg": svg.replace(
+            b'xlink:href="' + inline_prefix,
+            b'xlink:href="' + file_links.format(journey=journey, touchpoint="").encode(),
+        )
+        for (journey, kind), svg in zip(keys, rendered, strict=True)
+    }
+    return inline, files
+
+
+def generate(
+    report: Report,
+    *,
+    templates: Path | None = None,
+    skip: Iterable[str] = (),
+    progress: Progress | None = None,
+    file_links: str = "../{journey}/#tp-{touchpoint}",
+) -> Site:
+    """Every page of the handbook, except those at the paths in ``skip``.
+
+    Each diagram is inline in its journey's page and also a file of its own,
+    ``journeys/ID/VIEW.svg``, whose nodes link to the page by ``file_links``.
+    """
+    env = _environment_for(report, templates)
+    hb: Handbook = env.globals["hb"]  # type: ignore[assignment]
+    skipped = set(skip)
+    # A hand-written (or committed) check catalogue anywhere replaces the generated one.
+    catalogue = next((p for p in sorted(skipped) if p.rsplit("/", 1)[-1] == "checks.md"), None)
+    env.globals["catalogue"] = catalogue or "checks.md"
+    site = Site(assets={STYLESHEET: CSS.encode("utf-8")})
+
+    def page(path: str, template: str, **context: Any) -> None:
+        if path not in skipped:
+            site.pages[path] = env.get_template(template).render(page=path, **context)
+
+    diagrams, files = _diagrams(report, progress, file_links)
+    site.assets.update(files)
+    page("index.md", "home.md.j2")
+    page("journeys/index.md", "journeys.md.j2")
+    for doc in hb.journeys:
+        page(journey_page(doc.model.id), "journey.md.j2", **_journey_context(hb, doc, diagrams))
+    organization = hb.organization
+    if organization is not None:
+        page("teams/index.md", "teams.md.j2")
+        for team in organization.teams:
+            page(f"teams/{team.id}.md", "team.md.j2", team=team)
+        page("departments/index.md", "departments.md.j2")
+        for department in organization.departments:
+            page(f"departments/{department.id}.md", "department.md.j2", department=department)
+        page("channels/index.md", "channels.md.j2")
+        for channel in organization.channels:
+            page(f"channels/{channel.id}.md", "channel.md.j2", channel=channel)
+        page("personas/index.md", "personas.md.j2")
+        for persona in organization.personas:
+            page(f"personas/{persona.id}.md", "persona.md.j2", persona=persona)
+    page("promises.md", "promises.md.j2")
+    page("coverage.md", "coverage.md.j2")
+    page("findings.md", "findings.md.j2")
+    if catalogue is None:
+        site.pages["checks.md"] = catalogue_markdown()
+    return site
+
+
+JOURNEY_INDEX_MARKER = "<!-- cxmap:journeys -->"
+"""Written in a hand-written page, it is replaced by the journey index with health."""
+
+
+def journey_index(report: Report, page: str, templates: Path | None = None) -> str:
+    """The journey index table, with links relative to ``page``."""
+    env = _environment_for(report, templates)
+    return env.get_template("_journey_table.md.j2").render(page=page)
+
+
+def _environment_for(report: Report, templates: Path | None) -> jinja2.Environment:
+    hb = Handbook(report)
+    env = environment(templates)
+    env.globals.update(
+        hb=hb,
+        link=lambda source, target, anchor=None: Markup(hb.link(source, target, anchor)),
+        yaml=yaml_string,
+        journeys_dir=report.project.config.journeys_dir,
+        catalogue="checks.md",
+    )
+    return env
+
+
+def _journey_context(
+    hb: Handbook, doc: Any, diagrams: dict[tuple[str, str], Markup]
+) -> dict[str, Any]:
+    journey: Journey = doc.model
+    stages = list(dict.fromkeys([*journey.stages, *(tp.stage for tp in journey.touchpoints)]))
+    departments = {hb.department_of(tp) for tp in journey.touchpoints} - {None}
+    channels = {channel for tp in journey.touchpoints for channel in tp.channels}
+    tags = sorted({hb.name("department", d) for d in departments if d}) + sorted(
+        {hb.name("channel", c) for c in channels}
+    )
+    return {
+        "doc": doc,
+        "health": hb.health(doc),
+        "tags": tags,
+        "views": [(kind, TAB_LABELS[kind]) for kind in VIEWS],
+        "diagrams": {kind: diagrams[(journey.id, kind)] for kind in VIEWS},
+        "journey_findings": hb.findings_of(doc),
+        "promises": [row for row in hb.promises if row.doc is doc],
+        "stages": [
+            (stage, [tp for tp in journey.touchpoints if tp.stage == stage]) for stage in stages
+        ],
+        "gap": _gap,
+        "promise_text": _promise_text,
+    }
+
+
+def _gap(touchpoint: TouchPoint) -> bool:
+    expectation, standard = touchpoint.expectation, touchpoint.standard
+    return bool(
+        expectation is not None
+        and standard is not None
+        and expectation.within is not None
+        and standard.within is not None
+        and standard.within > expectation.within
+    )
+
+
+def _promise_text(journey: Journey, promise_id: str) -> str:
+    promise = journey.promise_ids.get(promise_id)
+    return promise.text if promise is not None else promise_id

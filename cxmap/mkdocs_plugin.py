@@ -1,0 +1,165 @@
+"""The MkDocs plugin ``cxmap``: the generated handbook pages, in memory.
+
+A thin shell: it checks the project with :mod:`cxmap.linter`, has
+:mod:`cxmap.handbook.generate` write the pages, and hands them to MkDocs as
+generated files. Nothing is written into ``docs/``. Under ``mkdocs serve`` the
+journeys folder and ``cxmap.yaml`` are watched, and a broken edit shows its
+findings (or the configuration error) in the site instead of stopping the server.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as options
+from mkdocs.config.base import Config as MkDocsOptions
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+
+from cxmap.config import CONFIG_FILE
+from cxmap.errors import CxmapError
+from cxmap.handbook.generate import (
+    JOURNEY_INDEX_MARKER,
+    STYLESHEET,
+    Site,
+    generate,
+    journey_index,
+)
+from cxmap.linter import Report, lint
+
+log = logging.getLogger("mkdocs.plugins.cxmap")
+
+# The order of the generated sections in the navigation, after the user's pages.
+SECTIONS = (
+    "journeys",
+    "teams",
+    "departments",
+    "channels",
+    "personas",
+    "promises.md",
+    "coverage.md",
+    "findings.md",
+    "checks.md",
+)
+
+
+class CxmapPluginOptions(MkDocsOptions):
+    project = options.Optional(options.Type(str))
+    """The cxmap project folder; by default the folder of ``mkdocs.yml``."""
+    templates = options.Optional(options.Type(str))
+    """A folder of templates that replace the built-in ones of the same name."""
+
+
+class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.report: Report | None = None
+        self.site = Site()
+        self.error: str | None = None
+        self.serving = False
+        self._templates: Path | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def _root(self, config: MkDocsConfig) -> Path:
+        if self.config.project:
+            return Path(self.config.project)
+        return Path(config.config_file_path or ".").resolve().parent
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = self._root(config)
+        self.error = None
+        try:
+            self.report = lint(root)
+        except CxmapError as exc:
+            if not self.serving:
+                raise PluginError(f"cxmap: {exc}") from None
+            self.report, self.error = None, str(exc)
+            log.warning("cxmap: %s", exc)
+            return config
+        summary = self.report.summary
+        if summary["error"]:
+            log.warning(
+                "cxmap: %d error-level findings in the journeys (see the Findings page)",
+                summary["error"],
+            )
+        templates = Path(self.config.templates) if self.config.templates else None
+        if templates is not None and not templates.is_absolute():
+            templates = root / templates
+        self.site = Site()
+        self._templates = templates
+        config.extra_css.append(STYLESHEET)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.report is None:
+            content = f"# The handbook cannot be built\n\n```text\n{self.error}\n```\n"
+            if files.get_file_from_path("index.md") is None:
+                files.append(File.generated(config, "index.md", content=content))
+            return files
+        existing = {file.src_uri for file in files}
+        total = 3 * len(self.report.project.journeys)
+        page_url = "{journey}/" if config.use_directory_urls else "{journey}.html"
+        self.site = generate(
+            self.report,
+            templates=self._templates,
+            skip=existing,
+            progress=_progress if total >= 12 else None,
+            file_links=f"../{page_url}#tp-{{touchpoint}}",
+        )
+        for path, text in sorted(self.site.pages.items()):
+            files.append(File.generated(config, path, content=text))
+        for path, data in sorted(self.site.assets.items()):
+            if path not in existing:
+                files.append(File.generated(config, path, content=data))
+        log.info("cxmap: generated %d pages", len(self.site.pages))
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig, files: Files) -> str:
+        if JOURNEY_INDEX_MARKER in markdown and self.report is not None:
+            table = journey_index(self.report, page.file.src_uri, self._templates)
+            markdown = markdown.replace(JOURNEY_INDEX_MARKER, table)
+        return markdown
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        def rank(item: Any) -> tuple[int, int]:
+            source = _source_of(item)
+            for position, section in enumerate(SECTIONS):
+                if source == section or source.startswith(section + "/"):
+                    return (1, position)
+            return (0, 0)
+
+        nav.items.sort(key=rank)
+        return nav
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        root = self._root(config)
+        if self.report is not None:
+            server.watch(str(root / self.report.project.config.journeys_dir))
+        if (root / CONFIG_FILE).exists():
+            server.watch(str(root / CONFIG_FILE))
+        return server
+
+
+def _source_of(item: Any) -> str:
+    """The source path of a nav item, or of the first page in a section."""
+    file = getattr(item, "file", None)
+    if file is not None:
+        return str(file.src_uri)
+    for child in getattr(item, "children", None) or []:
+        found = _source_of(child)
+        if found:
+            return found.split("/")[0]
+    return ""
+
+
+def _progress(done: int, total: int) -> None:
+    if done == total or done % max(total // 5, 1) == 0:
+        log.info("cxmap: diagrams %d/%d", done, total)
