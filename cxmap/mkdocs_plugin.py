@@ -23,6 +23,7 @@ from mkdocs.structure.nav import Navigation
 
 from cxmap.config import CONFIG_FILE
 from cxmap.errors import CxmapError
+from cxmap.handbook.escape import markdown_text
 from cxmap.handbook.generate import (
     JOURNEY_INDEX_MARKER,
     STYLESHEET,
@@ -100,9 +101,8 @@ class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.report is None:
-            content = f"# The handbook cannot be built\n\n```text\n{self.error}\n```\n"
             if files.get_file_from_path("index.md") is None:
-                files.append(File.generated(config, "index.md", content=content))
+                files.append(File.generated(config, "index.md", content="# Handbook\n"))
             return files
         existing = {file.src_uri for file in files}
         total = 3 * len(self.report.project.journeys)
@@ -123,6 +123,10 @@ class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
         return files
 
     def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig, files: Files) -> str:
+        if self.error is not None:
+            lines = "\n".join(f"    {markdown_text(line)}  " for line in self.error.splitlines())
+            banner = f'!!! failure "The handbook cannot be built"\n\n{lines}\n\n'
+            return banner + markdown
         if JOURNEY_INDEX_MARKER in markdown and self.report is not None:
             table = journey_index(self.report, page.file.src_uri, self._templates)
             markdown = markdown.replace(JOURNEY_INDEX_MARKER, table)

@@ -29,7 +29,9 @@ def test_check_catalogue_page_is_current() -> None:
     from cxmap.catalogue import catalogue_markdown
 
     page = (REPO / "docs" / "reference" / "checks.md").read_text(encoding="utf-8")
-    assert page == catalogue_markdown(), "run: cxmap rules --format markdown > docs/reference/checks.md"
+    assert page == catalogue_markdown(), (
+        "run: cxmap rules --format markdown > docs/reference/checks.md"
+    )
 
 
 def test_pre_commit_hook_definition() -> None:

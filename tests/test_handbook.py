@@ -1,0 +1,133 @@
+"""The generated handbook pages: content, cross-references and escaping."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, REPO, MakeProject, check
+
+from cxmap.handbook.content import Handbook
+from cxmap.handbook.escape import markdown_text
+from cxmap.handbook.generate import generate
+
+FULL = (EXAMPLES / "journeys-good" / "full.yaml").read_text(encoding="utf-8")
+HOSTILE = "<script>alert(1)</script> **bold** [x](javascript:y) {#id} | `code` # h"
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CXMAP_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def test_every_page_of_the_example_is_generated() -> None:
+    site = generate(check(REPO))
+    pages = set(site.pages)
+    expected = {
+        "index.md",
+        "journeys/index.md",
+        "teams/index.md",
+        "departments/index.md",
+        "channels/index.md",
+        "personas/index.md",
+        "promises.md",
+        "coverage.md",
+        "findings.md",
+        "checks.md",
+        "journeys/repair-and-warranty.md",
+        "teams/rider-care.md",
+        "departments/service.md",
+        "channels/phone.md",
+        "personas/daily-commuter.md",
+    }
+    assert expected <= pages
+    assert "journeys/repair-and-warranty/map.svg" in site.assets
+
+
+def test_user_pages_win_over_generated_ones() -> None:
+    site = generate(check(REPO), skip={"index.md", "reference/checks.md"})
+    assert "index.md" not in site.pages
+    assert "checks.md" not in site.pages
+    assert "](reference/checks.md)" in site.pages["findings.md"]
+
+
+def test_journey_page_sections_and_anchors() -> None:
+    page = generate(check(REPO)).pages["journeys/repair-and-warranty.md"]
+    assert page.startswith('---\ntitle: "Battery fault, repair and warranty claim"\n')
+    assert "### Warranty decision { #tp-warranty-decision }" in page
+    assert '=== "Journey map"' in page and '=== "Emotion curve"' in page
+    assert '<div class="cxmap-diagram" markdown="0">' in page
+    assert '!!! danger "Expectation gap"' in page
+    assert "[Warranty &amp; Claims](../teams/warranty-desk.md)" in page
+    assert "**Keeps the promise:**" in page
+
+
+def test_team_page_lists_what_it_owns() -> None:
+    page = generate(check(REPO)).pages["teams/rider-care.md"]
+    assert "## What we own" in page
+    assert (
+        "[Reporting the fault to Rider Care](../journeys/repair-and-warranty.md#tp-report-problem)"
+        in page
+    )
+    assert "## Internal customers we serve" in page
+
+
+def test_promise_ledger_flags_broken_promises(make_project: MakeProject) -> None:
+    broken = FULL.replace("      keeps: [free-returns]\n", "")
+    page = generate(check(make_project({"full.yaml": broken}))).pages["promises.md"]
+    assert "**broken: kept by no touch point**" in page
+
+
+def test_coverage_counts_and_gaps(make_project: MakeProject) -> None:
+    report = check(make_project({"full.yaml": FULL}))
+    handbook = Handbook(report)
+    assert handbook.coverage[("buy", "marketing")] == 1
+    assert handbook.coverage[("support", "service")] == 1
+    page = generate(report).pages["coverage.md"]
+    assert "| **Purchase** | 1 | 1 | — | — |" in page
+
+
+def test_findings_page_links_each_finding_to_its_touch_point(make_project: MakeProject) -> None:
+    broken = FULL.replace("      owner: web-team\n", "", 1)
+    page = generate(check(make_project({"full.yaml": broken}))).pages["findings.md"]
+    assert "## CX101 missing\\-owner" in page
+    assert "(journeys/returns.md#tp-product-page)" in page
+
+
+def test_markdown_escaping() -> None:
+    escaped = markdown_text(HOSTILE)
+    assert "<" not in escaped and "**" not in escaped and "](" not in escaped
+    assert escaped.startswith("&lt;script&gt;alert\\(1\\)&lt;/script&gt; \\*\\*bold")
+
+
+def test_hostile_text_reaches_pages_as_text(make_project: MakeProject) -> None:
+    quoted = '"' + HOSTILE.replace('"', '\\"') + '"'
+    journey = (
+        FULL.replace("title: Returning a faulty jacket", f"title: {quoted}")
+        .replace("name: Product page", f"name: {quoted}")
+        .replace("Get a working jacket back within a week", quoted)
+    )
+    org = (
+        (EXAMPLES / "organization.yaml")
+        .read_text(encoding="utf-8")
+        .replace("name: Web Team", f"name: {quoted}")
+    )
+    site = generate(check(make_project({"full.yaml": journey}, organization=org)))
+    for path, text in site.pages.items():
+        # Front matter is data (a JSON string), escaped by the theme where it is shown.
+        body = text.split("\n---\n", 1)[-1].split('<div class="cxmap-diagram"')[0]
+        assert "<script>" not in body, path
+        assert "**bold**" not in body, path
+        assert "[x](javascript" not in body, path
+
+
+def test_project_templates_override_built_in_ones(
+    make_project: MakeProject, tmp_path: Path
+) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "coverage.md.j2").write_text(
+        "# Our own coverage page for {{ hb.journeys | length }}\n"
+    )
+    site = generate(check(make_project({"full.yaml": FULL})), templates=templates)
+    assert site.pages["coverage.md"] == "# Our own coverage page for 1\n"
