@@ -46,6 +46,7 @@ SECTIONS = (
     "coverage.md",
     "findings.md",
     "checks.md",
+    "tags.md",
 )
 
 

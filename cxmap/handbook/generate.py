@@ -161,10 +161,20 @@ def generate(
     page("promises.md", "promises.md.j2")
     page("coverage.md", "coverage.md.j2")
     page("findings.md", "findings.md.j2")
+    if "tags.md" not in skipped:
+        site.pages["tags.md"] = TAGS_PAGE
     if catalogue is None:
         site.pages["checks.md"] = catalogue_markdown()
     return site
 
+
+TAGS_PAGE = """\
+# Tags
+
+Journeys and pages by department and channel.
+
+<!-- material/tags -->
+"""
 
 JOURNEY_INDEX_MARKER = "<!-- cxmap:journeys -->"
 """Written in a hand-written page, it is replaced by the journey index with health."""
