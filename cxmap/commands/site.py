@@ -5,6 +5,7 @@ to use, and where a generated site may be written.
 from __future__ import annotations
 
 import contextlib
+import html
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -58,7 +59,8 @@ THEME: dict[str, Any] = {
 def default_config(report: Report, docs_dir: Path) -> dict[str, Any]:
     """The MkDocs configuration of a project that has no ``mkdocs.yml``."""
     org = report.project.organization
-    name = org.model.name if org is not None else "Customer-service"
+    # MkDocs themes print the site name without escaping it.
+    name = html.escape(org.model.name if org is not None else "Customer-service", quote=False)
     project = str(report.project.root.resolve())
     plugins: list[Any] = ["search", "tags", {"cxmap": {"project": project}}]
     return {

@@ -30,5 +30,9 @@ def markdown_text(value: Any) -> Any:
 
 
 def yaml_string(value: str) -> Markup:
-    """A string for YAML front matter (JSON strings are valid YAML)."""
-    return Markup(json.dumps(value, ensure_ascii=True))
+    """A string for YAML front matter (JSON strings are valid YAML).
+
+    Themes print page titles and tags without escaping them, so the value is
+    HTML-escaped first: the browser shows it as the text it was.
+    """
+    return Markup(json.dumps(html.escape(value, quote=False), ensure_ascii=True))

@@ -77,13 +77,25 @@ def _finalize(value: Any) -> Any:
     return Markup(markdown_text(str(value)))
 
 
+# Characters Markdown could act on, even inside an HTML block (some extensions do):
+# in the SVG's text and attribute values they become character references.
+_MARKDOWN_ACTIVE = re.compile(r"[\[\]()*_`\\!#|{}~^=+:-]")
+_TEXT_OR_VALUE = re.compile(r'(>[^<]+<)|("[^"]*")')
+
+
+def _neutral(match: re.Match[str]) -> str:
+    return _MARKDOWN_ACTIVE.sub(lambda char: f"&#{ord(char.group())};", match.group())
+
+
 def inline_svg(svg: bytes, prefix: str) -> Markup:
-    """An SVG for embedding in a page: no XML prolog, no blank lines, unique ids."""
+    """An SVG for embedding in a Markdown page: no XML prolog, no blank lines, unique
+    ids, and nothing Markdown could turn into markup."""
     text = svg.decode("utf-8")
     text = text[text.index("<svg") :]
     text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
     text = re.sub(r'\bid="(?!cxmap-)', f'id="{prefix}-', text)
-    return Markup("\n".join(line for line in text.splitlines() if line.strip()))
+    text = "\n".join(line for line in text.splitlines() if line.strip())
+    return Markup(_TEXT_OR_VALUE.sub(_neutral, text))
 
 
 def _diagrams(
