@@ -30,16 +30,20 @@ def write_atomically(path: Path, data: str | bytes) -> None:
 
 @contextlib.contextmanager
 def folder_lock(target: Path) -> Iterator[None]:
-    """Hold an exclusive lock for ``target`` (a lock file beside it) while in the block."""
-    lock = target.parent / f".{target.name}.lock"
-    with lock.open("a") as handle:
-        if fcntl is not None:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            if fcntl is not None:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    """Hold an exclusive lock on the folder that holds ``target`` while in the block.
+
+    Locking the parent folder itself leaves no lock file behind.
+    """
+    if fcntl is None:
+        yield
+        return
+    handle = os.open(target.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        os.close(handle)
 
 
 def replace_folder(target: Path, staging: Path) -> None:

@@ -39,6 +39,10 @@ _Dumper.add_representer(dt.date, _date)
 def dump(data: Any) -> str:
     """``data`` (plain dicts, lists, scalars) as block-style YAML text."""
     return yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False,
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
         width=88,
     )

@@ -22,7 +22,7 @@ SOURCES = [
     (EXAMPLES / "journeys-good" / "full.yaml").read_text(encoding="utf-8"),
     (REPO / "journeys" / "repair-and-warranty.yaml").read_text(encoding="utf-8"),
 ]
-STRAY = list(":-[]{}\"'&*!|>%@`#,?\t") + ["é", "\u2028", "\ufeff", "\r", "  ", "- ", ": "]
+STRAY = [*":-[]{}\"'&*!|>%@`#,?\t", "é", "\u2028", "\ufeff", "\r", "  ", "- ", ": "]
 ODD_SCALARS = [
     "1e309",
     "~",
