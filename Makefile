@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: handbook check test lint clean
+.PHONY: handbook check test lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,9 +22,12 @@ check: $(STAMP) ## Check the example organisation in journeys/
 test: $(STAMP) ## Run the test suite
 	$(BIN)/python -m pytest
 
+bench: $(STAMP) ## Benchmark on synthetic projects (see docs/reference/benchmarks.md)
+	$(BIN)/python benchmarks/bench.py
+
 lint: $(STAMP) ## ruff and mypy
-	$(BIN)/ruff check cxmap tests
-	$(BIN)/ruff format --check cxmap tests
+	$(BIN)/ruff check cxmap tests benchmarks
+	$(BIN)/ruff format --check cxmap tests benchmarks
 	$(BIN)/mypy
 
 clean:

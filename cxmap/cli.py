@@ -157,6 +157,57 @@ def render(project: Path, journey: str, view: str, output: Path, link: str | Non
 
 
 @cli.command()
+@click.argument("project", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("journey")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["mermaid", "json", "csv"]),
+    required=True,
+    help="Mermaid journey diagram, the validated journey as JSON, or CSV.",
+)
+def export(project: Path, journey: str, output_format: str) -> int:
+    """Write JOURNEY (an id) of PROJECT as Mermaid, JSON or CSV."""
+    from cxmap.commands import export as command
+
+    return command.run(project, journey, output_format)
+
+
+@cli.command("import-mermaid")
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The journey file to write (default: standard output); never overwritten.",
+)
+def import_mermaid(source: Path, output: Path | None) -> int:
+    """Turn a Mermaid journey diagram into a cxmap journey file."""
+    from cxmap.commands import import_mermaid as command
+
+    return command.run(source, output)
+
+
+@cli.command()
+@PROJECT
+@click.option("--base", required=True, metavar="REV", help="The git revision to compare with.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    show_default=True,
+    help="Text, or Markdown for a pull-request comment.",
+)
+@click.option("--fail-on-new", is_flag=True, help="Exit 1 when new error-level findings appear.")
+def diff(project: Path, base: str, output_format: str, fail_on_new: bool) -> int:
+    """What changed in PROJECT since REV, in strategy terms."""
+    from cxmap.commands import diff as command
+
+    return command.run(project, base, output_format, fail_on_new)
+
+
+@cli.command()
 @click.option(
     "-o",
     "--output",

@@ -28,6 +28,7 @@ from cxmap.handbook.generate import (
     JOURNEY_INDEX_MARKER,
     STYLESHEET,
     Site,
+    fill_diagrams,
     generate,
     journey_index,
 )
@@ -114,6 +115,7 @@ class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
             skip=existing,
             progress=_progress if total >= 12 else None,
             file_links=f"../{page_url}#tp-{{touchpoint}}",
+            inline=False,
         )
         for path, text in sorted(self.site.pages.items()):
             files.append(File.generated(config, path, content=text))
@@ -132,6 +134,13 @@ class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
             table = journey_index(self.report, page.file.src_uri, self._templates)
             markdown = markdown.replace(JOURNEY_INDEX_MARKER, table)
         return markdown
+
+    def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
+        # Diagrams join the page as finished HTML: Markdown and the search index
+        # never have to read them.
+        if self.site.diagrams and "data-cxmap-diagram" in output:
+            return fill_diagrams(output, self.site.diagrams)
+        return output
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         def rank(item: Any) -> tuple[int, int]:

@@ -203,3 +203,25 @@ def test_without_graphviz_render_says_how_to_install_and_check_still_works(
     assert len(lines) == 1
     assert "apt-get install graphviz" in lines[0] and "brew install graphviz" in lines[0]
     assert run_cli("check", str(root), env=env).returncode == 0
+
+
+def test_a_rebuild_redraws_only_the_changed_journey(
+    make_project: MakeProject, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cxmap.handbook.generate import generate
+
+    second = FULL.replace("id: returns", "id: exchanges").replace(
+        "title: Returning a faulty jacket", "title: Exchanging a size"
+    )
+    root = make_project({"full.yaml": FULL, "second.yaml": second})
+    generate(check(root))
+    drawn: list[str] = []
+    real = render_module._run_dot
+    monkeypatch.setattr(render_module, "_run_dot", lambda job: drawn.append(job.name) or real(job))
+    (root / "journeys" / "second.yaml").write_text(second.replace("Product page", "Shop page"))
+    generate(check(root))
+    assert sorted(drawn) == [
+        "cxmap-exchanges-blueprint",
+        "cxmap-exchanges-emotion",
+        "cxmap-exchanges-map",
+    ]

@@ -56,7 +56,10 @@ def test_journey_page_sections_and_anchors() -> None:
     assert page.startswith('---\ntitle: "Battery fault, repair and warranty claim"\n')
     assert "### Warranty decision { #tp-warranty-decision }" in page
     assert '=== "Journey map"' in page and '=== "Emotion curve"' in page
-    assert '<div class="cxmap-diagram" markdown="0">' in page
+    assert (
+        '<div class="cxmap-diagram" markdown="0" data-cxmap-diagram="repair-and-warranty/map">'
+        in page
+    )
     assert '!!! danger "Expectation gap"' in page
     assert "[Warranty &amp; Claims](../teams/warranty-desk.md)" in page
     assert "**Keeps the promise:**" in page
@@ -90,14 +93,15 @@ def test_coverage_counts_and_gaps(make_project: MakeProject) -> None:
 def test_findings_page_links_each_finding_to_its_touch_point(make_project: MakeProject) -> None:
     broken = FULL.replace("      owner: web-team\n", "", 1)
     page = generate(check(make_project({"full.yaml": broken}))).pages["findings.md"]
-    assert "## CX101 missing\\-owner" in page
+    assert "## CX101 missing-owner" in page
     assert "(journeys/returns.md#tp-product-page)" in page
 
 
 def test_markdown_escaping() -> None:
     escaped = markdown_text(HOSTILE)
-    assert "<" not in escaped and "**" not in escaped and "](" not in escaped
-    assert escaped.startswith("&lt;script&gt;alert\\(1\\)&lt;/script&gt; \\*\\*bold")
+    assert "<" not in escaped
+    assert "\\*\\*bold\\*\\*" in escaped and "\\[x\\](javascript" in escaped
+    assert escaped.startswith("&lt;script&gt;alert(1)&lt;/script&gt; \\*\\*bold")
 
 
 def test_hostile_text_reaches_pages_as_text(make_project: MakeProject) -> None:

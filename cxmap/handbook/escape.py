@@ -16,8 +16,11 @@ from typing import Any
 
 from markupsafe import Markup
 
-# Python-Markdown's escapable characters, plus "|" for tables.
-_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+# Characters that start Markdown syntax anywhere in a line ("<", ">" and "&" become
+# entities). "(", "!" or "." are harmless once "[" is escaped, and list markers
+# only matter where the value starts a line.
+_PUNCTUATION = re.compile(r"([\\`*_{}\[\]#|])")
+_LIST_MARKER = re.compile(r"^(\s*)([-+]|\d+(?=[.)]))")
 _SPACE = re.compile(r"\s+")
 
 
@@ -26,7 +29,14 @@ def markdown_text(value: Any) -> Any:
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
     flat = _SPACE.sub(" ", value)
-    return _PUNCTUATION.sub(r"\\\1", html.escape(flat, quote=False))
+    escaped = _PUNCTUATION.sub(r"\\\1", html.escape(flat, quote=False))
+    return _LIST_MARKER.sub(_escape_marker, escaped)
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    marker = match.group(2)
+    # "- x" becomes "\- x"; "1. x" becomes "1\. x" (the dot follows the match).
+    return match.group(1) + ("\\" + marker if marker in "-+" else marker + "\\")
 
 
 def yaml_string(value: str) -> Markup:

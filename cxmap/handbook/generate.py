@@ -21,6 +21,7 @@ from cxmap.diagrams import DEFAULT_LINK, VIEWS, JourneyView, job
 from cxmap.diagrams.render import Job, render_all
 from cxmap.handbook.content import Handbook, journey_page
 from cxmap.handbook.escape import markdown_text, yaml_string
+from cxmap.handbook.links import helpers
 from cxmap.linter import Report
 from cxmap.model import Journey, TouchPoint
 
@@ -35,10 +36,29 @@ CSS = """\
 
 @dataclass
 class Site:
-    """Generated pages (Markdown text) and assets (bytes), by path."""
+    """Generated pages (Markdown text) and assets (bytes), by path.
+
+    ``diagrams`` holds the SVG of each diagram by ``journey/view`` when pages carry
+    empty placeholders for them (see :func:`fill_diagrams`).
+    """
 
     pages: dict[str, str] = field(default_factory=dict)
     assets: dict[str, bytes] = field(default_factory=dict)
+    diagrams: dict[str, Markup] = field(default_factory=dict)
+
+
+_PLACEHOLDER = re.compile(
+    r'(<div class="cxmap-diagram"[^>]*data-cxmap-diagram="([a-z0-9-]+/[a-z]+)"[^>]*>)\s*(</div>)'
+)
+
+
+def fill_diagrams(html: str, diagrams: dict[str, Markup]) -> str:
+    """Put each diagram into its placeholder in a rendered page."""
+    return _PLACEHOLDER.sub(
+        # str(): adding Markup to a str would escape the str.
+        lambda match: match.group(1) + str(diagrams.get(match.group(2), "")) + match.group(3),
+        html,
+    )
 
 
 def templates_folder() -> Path:
@@ -132,11 +152,15 @@ def generate(
     skip: Iterable[str] = (),
     progress: Progress | None = None,
     file_links: str = "../{journey}/#tp-{touchpoint}",
+    inline: bool = True,
 ) -> Site:
     """Every page of the handbook, except those at the paths in ``skip``.
 
     Each diagram is inline in its journey's page and also a file of its own,
     ``journeys/ID/VIEW.svg``, whose nodes link to the page by ``file_links``.
+    With ``inline=False`` the pages hold empty placeholders instead of the SVGs,
+    which are in ``Site.diagrams`` for :func:`fill_diagrams`: Markdown then never
+    has to read them, which makes big sites much faster to build.
     """
     env = _environment_for(report, templates)
     hb: Handbook = env.globals["hb"]  # type: ignore[assignment]
@@ -152,6 +176,9 @@ def generate(
 
     diagrams, files = _diagrams(report, progress, file_links)
     site.assets.update(files)
+    if not inline:
+        site.diagrams = {f"{journey}/{kind}": svg for (journey, kind), svg in diagrams.items()}
+        diagrams = dict.fromkeys(diagrams, Markup(""))
     page("index.md", "home.md.j2")
     page("journeys/index.md", "journeys.md.j2")
     for doc in hb.journeys:
@@ -207,6 +234,7 @@ def _environment_for(report: Report, templates: Path | None) -> jinja2.Environme
         yaml=yaml_string,
         journeys_dir=report.project.config.journeys_dir,
         catalogue="checks.md",
+        **helpers(hb),
     )
     return env
 

@@ -1,0 +1,65 @@
+"""Cross-references as Markdown, for the templates: links to teams, touch points…
+
+These run thousands of times on a big site, so they are plain Python rather than
+Jinja macros. User text in them is escaped; the results are Markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from markupsafe import Markup
+
+from cxmap.handbook.content import Handbook, Place, journey_page
+from cxmap.handbook.escape import markdown_text as md
+from cxmap.model import Commitment
+from cxmap.project import JourneyDocument
+
+
+def helpers(hb: Handbook) -> dict[str, Callable[..., Any]]:
+    """The link helpers of the templates, bound to one handbook."""
+
+    def entity_link(page: str, kind: str, folder: str, key: str | None, missing: str) -> str:
+        if hb.exists(kind, key):
+            return f"[{md(hb.name(kind, key))}]({hb.link(page, f'{folder}/{key}.md')})"
+        return md(key) if key else missing
+
+    def team_link(page: str, team: str | None) -> Markup:
+        if team and not hb.exists("team", team):
+            return Markup(f"{md(team)} (unknown team)")
+        return Markup(entity_link(page, "team", "teams", team, "*no owner*"))
+
+    def department_link(page: str, department: str | None) -> Markup:
+        return Markup(entity_link(page, "department", "departments", department, "—"))
+
+    def channel_links(page: str, channels: Sequence[str]) -> Markup:
+        links = [entity_link(page, "channel", "channels", c, "") for c in channels]
+        return Markup(", ".join(links) or "—")
+
+    def place_link(page: str, place: Place) -> Markup:
+        target = hb.link(page, place.page, place.anchor)
+        return Markup(f"[{md(place.touchpoint.name)}]({target})")
+
+    def journey_link(page: str, doc: JourneyDocument) -> Markup:
+        target = hb.link(page, journey_page(doc.model.id))
+        return Markup(f"[{md(doc.model.title)}]({target})")
+
+    def commitment(value: Commitment | None) -> Markup:
+        if value is None or value.is_empty:
+            return Markup("—")
+        within = f" (within {value.within})" if value.within is not None else ""
+        return Markup(md(value.text or "") + within)
+
+    def emotion(value: int | None) -> Markup:
+        return Markup("—" if value is None else f"{value:+d}")
+
+    return {
+        "team_link": team_link,
+        "department_link": department_link,
+        "channel_links": channel_links,
+        "place_link": place_link,
+        "journey_link": journey_link,
+        "commitment": commitment,
+        "emotion": emotion,
+    }

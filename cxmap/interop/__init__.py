@@ -1,0 +1,1 @@
+"""Interoperability: Mermaid journeys, JSON and CSV exports."""
