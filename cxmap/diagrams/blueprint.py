@@ -14,23 +14,23 @@ from itertools import pairwise
 
 from cxmap.diagrams.canvas import Canvas
 from cxmap.diagrams.common import (
-    FLAG_COLOR,
     GRAPH_FONT,
     LANE_FILLS,
     LINE_COLOR,
+    NODE_WIDTH,
     JourneyView,
-    emotion_colors,
     legend,
     lines,
     node_names,
+    stage_runs,
+    touchpoint_node,
 )
 from cxmap.diagrams.dot import FONT, Graph, HtmlLabel, html
-from cxmap.diagrams.journey_map import estimated_height, node_label
+from cxmap.diagrams.journey_map import estimated_height
 from cxmap.model import TouchPoint
 
 LABEL_WIDTH = 150
 PITCH = 190
-NODE_WIDTH = 160
 HEADER = 44
 LINE_HEIGHT = 26
 CELL_WRAP = 24
@@ -86,7 +86,7 @@ def build(view: JourneyView) -> str:
             canvas.line(LABEL_WIDTH - 10, middle, right, middle, LINE_COLOR)
         else:
             canvas.rectangle(0, row_top, right, row_top + height, next(fills), "#c8ced8")
-    runs = _stage_runs(touchpoints)
+    runs = stage_runs(touchpoints)
     for _, first, _ in runs[1:]:
         x = LABEL_WIDTH + first * PITCH
         canvas.line(x, 0, x, top, "#9aa5b8")
@@ -131,7 +131,7 @@ def build(view: JourneyView) -> str:
         for position, touchpoint in enumerate(touchpoints):
             where = canvas.pos(LABEL_WIDTH + (position + 0.5) * PITCH, middle)
             if key == "front":
-                _front_node(graph, view, touchpoint, names[position], where)
+                touchpoint_node(graph, view, touchpoint, names[position], where)
             elif items is not None and items(touchpoint):
                 graph.node(
                     f"{key}-{position}",
@@ -160,34 +160,3 @@ def build(view: JourneyView) -> str:
             if target is not None:
                 graph.edge(names[position], names[target])
     return graph.source()
-
-
-def _front_node(
-    graph: Graph, view: JourneyView, touchpoint: TouchPoint, name: str, where: str
-) -> None:
-    fill, text = emotion_colors(touchpoint.emotion)
-    flagged = bool(view.errors(touchpoint))
-    graph.node(
-        name,
-        label=node_label(view, touchpoint),
-        fillcolor=fill,
-        fontcolor=text,
-        color=FLAG_COLOR if flagged else "#333333",
-        penwidth=3 if flagged else 1,
-        width=round(NODE_WIDTH / 72, 3),
-        pos=where,
-        URL=view.url(touchpoint),
-        target="_top",
-        tooltip=view.tooltip(touchpoint),
-    )
-
-
-def _stage_runs(touchpoints: list[TouchPoint]) -> list[tuple[str, int, int]]:
-    """Consecutive touch points of one stage, as (stage, first index, last index)."""
-    runs: list[tuple[str, int, int]] = []
-    for position, touchpoint in enumerate(touchpoints):
-        if runs and runs[-1][0] == touchpoint.stage:
-            runs[-1] = (touchpoint.stage, runs[-1][1], position)
-        else:
-            runs.append((touchpoint.stage, position, position))
-    return runs

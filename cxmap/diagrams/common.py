@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, field
 
-from cxmap.diagrams.dot import FONT, HtmlLabel, html
+from cxmap.diagrams.dot import FONT, Graph, HtmlLabel, html
 from cxmap.findings import Finding, Severity
 from cxmap.model import TouchPoint
 from cxmap.model.organization import title_case
@@ -118,3 +118,58 @@ def legend(title: str) -> HtmlLabel:
 
 
 GRAPH_FONT = {"fontname": FONT}
+
+
+def node_label(view: JourneyView, touchpoint: TouchPoint) -> HtmlLabel:
+    rows = [f"<B>{lines(touchpoint.name, 24)}</B>"]
+    small = '<FONT POINT-SIZE="9">{}</FONT>'
+    rows.append(small.format(html(view.team(touchpoint.owner) or "no owner")))
+    if touchpoint.channels:
+        channels = ", ".join(view.channel(channel) for channel in touchpoint.channels)
+        rows.append(small.format(lines(channels, 28)))
+    if touchpoint.emotion is not None:
+        rows.append(small.format(f"emotion {touchpoint.emotion:+d}"))
+    errors = view.errors(touchpoint)
+    if errors:
+        names = sorted({finding.code for finding in errors})
+        rows.append(f'<FONT POINT-SIZE="9"><B>&#9888; {html(", ".join(names))}</B></FONT>')
+    body = "".join(f"<TR><TD>{row}</TD></TR>" for row in rows)
+    return HtmlLabel(
+        f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{body}</TABLE>'
+    )
+
+
+NODE_WIDTH = 160
+"""Points; the map and the blueprint draw touch points this wide."""
+
+
+def touchpoint_node(
+    graph: Graph, view: JourneyView, touchpoint: TouchPoint, name: str, where: str
+) -> None:
+    """A touch point's box: coloured by emotion, flagged by errors, linked, explained."""
+    fill, text = emotion_colors(touchpoint.emotion)
+    flagged = bool(view.errors(touchpoint))
+    graph.node(
+        name,
+        label=node_label(view, touchpoint),
+        fillcolor=fill,
+        fontcolor=text,
+        color=FLAG_COLOR if flagged else "#333333",
+        penwidth=3 if flagged else 1,
+        width=round(NODE_WIDTH / 72, 3),
+        pos=where,
+        URL=view.url(touchpoint),
+        target="_top",
+        tooltip=view.tooltip(touchpoint),
+    )
+
+
+def stage_runs(touchpoints: list[TouchPoint]) -> list[tuple[str, int, int]]:
+    """Consecutive touch points of one stage, as (stage, first index, last index)."""
+    runs: list[tuple[str, int, int]] = []
+    for position, touchpoint in enumerate(touchpoints):
+        if runs and runs[-1][0] == touchpoint.stage:
+            runs[-1] = (touchpoint.stage, runs[-1][1], position)
+        else:
+            runs.append((touchpoint.stage, position, position))
+    return runs

@@ -21,9 +21,9 @@ from cxmap.diagrams.common import (
     emotion_colors,
     legend,
     node_names,
+    stage_runs,
 )
 from cxmap.diagrams.dot import FONT, Graph, HtmlLabel, html
-from cxmap.model import TouchPoint
 
 LEFT = 110  # the axis labels
 STEP = 120  # between touch points
@@ -31,16 +31,6 @@ UNIT = 45  # per emotion step
 HEADER = 30
 CAPTIONS = 60
 TO_BE_COLOR = "#01665e"
-
-
-def _runs(touchpoints: list[TouchPoint]) -> list[tuple[str, int, int]]:
-    runs: list[tuple[str, int, int]] = []
-    for position, touchpoint in enumerate(touchpoints):
-        if runs and runs[-1][0] == touchpoint.stage:
-            runs[-1] = (touchpoint.stage, runs[-1][1], position)
-        else:
-            runs.append((touchpoint.stage, position, position))
-    return runs
 
 
 def build(view: JourneyView) -> str:
@@ -51,7 +41,7 @@ def build(view: JourneyView) -> str:
     plot_top, plot_bottom = HEADER, HEADER + 5 * UNIT
     right = LEFT + max(len(touchpoints), 1) * STEP
     canvas = Canvas(right, plot_bottom + CAPTIONS)
-    runs = _runs(touchpoints)
+    runs = stage_runs(touchpoints)
     for number, (_, first, last) in enumerate(runs):
         x0, x1 = LEFT + first * STEP, LEFT + (last + 1) * STEP
         canvas.rectangle(x0, 0, x1, plot_bottom, LANE_FILLS[number % 2])

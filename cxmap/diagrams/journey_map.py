@@ -11,15 +11,14 @@ from __future__ import annotations
 
 from cxmap.diagrams.canvas import Canvas
 from cxmap.diagrams.common import (
-    FLAG_COLOR,
     GRAPH_FONT,
     LANE_FILLS,
     LINE_COLOR,
     JourneyView,
-    emotion_colors,
     legend,
     lines,
     node_names,
+    touchpoint_node,
 )
 from cxmap.diagrams.dot import FONT, Graph, HtmlLabel, html
 from cxmap.model import TouchPoint
@@ -74,28 +73,8 @@ def lanes(view: JourneyView) -> list[str]:
     return [d for d in known if d in used] + sorted(set(used) - set(known))
 
 
-def node_label(view: JourneyView, touchpoint: TouchPoint) -> HtmlLabel:
-    rows = [f"<B>{lines(touchpoint.name, 24)}</B>"]
-    small = '<FONT POINT-SIZE="9">{}</FONT>'
-    rows.append(small.format(html(view.team(touchpoint.owner) or "no owner")))
-    if touchpoint.channels:
-        channels = ", ".join(view.channel(channel) for channel in touchpoint.channels)
-        rows.append(small.format(lines(channels, 28)))
-    if touchpoint.emotion is not None:
-        rows.append(small.format(f"emotion {touchpoint.emotion:+d}"))
-    errors = view.errors(touchpoint)
-    if errors:
-        names = sorted({finding.code for finding in errors})
-        rows.append(f'<FONT POINT-SIZE="9"><B>&#9888; {html(", ".join(names))}</B></FONT>')
-    body = "".join(f"<TR><TD>{row}</TD></TR>" for row in rows)
-    return HtmlLabel(
-        f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{body}</TABLE>'
-    )
-
-
 LABEL_WIDTH = 150
 PITCH = 210
-NODE_WIDTH = 160
 HEADER = 44
 PADDING = 28
 
@@ -178,7 +157,7 @@ def build(view: JourneyView) -> str:
             pos=canvas.pos(LABEL_WIDTH / 2, lane_top + height / 2),
         )
     for i, touchpoint in enumerate(touchpoints):
-        _touchpoint_node(graph, view, touchpoint, names[i], canvas.pos(*placed[i]))
+        touchpoint_node(graph, view, touchpoint, names[i], canvas.pos(*placed[i]))
     index = {tp.id: position for position, tp in enumerate(touchpoints)}
     for position, touchpoint in enumerate(touchpoints):
         for following in touchpoint.next:
@@ -186,26 +165,6 @@ def build(view: JourneyView) -> str:
             if target is not None:
                 graph.edge(names[position], names[target])
     return graph.source()
-
-
-def _touchpoint_node(
-    graph: Graph, view: JourneyView, touchpoint: TouchPoint, name: str, where: str
-) -> None:
-    fill, text = emotion_colors(touchpoint.emotion)
-    flagged = bool(view.errors(touchpoint))
-    graph.node(
-        name,
-        label=node_label(view, touchpoint),
-        fillcolor=fill,
-        fontcolor=text,
-        color=FLAG_COLOR if flagged else "#333333",
-        penwidth=3 if flagged else 1,
-        width=round(NODE_WIDTH / 72, 3),
-        pos=where,
-        URL=view.url(touchpoint),
-        target="_top",
-        tooltip=view.tooltip(touchpoint),
-    )
 
 
 def _spans(starts: list[int], width: int) -> list[int]:
