@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -175,3 +176,39 @@ def test_diff_without_changes_and_bad_revisions(repository: Path) -> None:
     assert "No change" in run_cli("diff", str(repository), "--base", "HEAD").stdout
     result = run_cli("diff", str(repository), "--base", "no-such-rev")
     assert result.returncode == 2 and "git archive" in result.stderr
+
+
+MERMAID_MODULES = os.environ.get("CXMAP_MERMAID_MODULES", "")
+
+
+@pytest.mark.skipif(
+    not MERMAID_MODULES and not os.environ.get("CI"),
+    reason="set CXMAP_MERMAID_MODULES to a node_modules folder with mermaid and jsdom",
+)
+def test_mermaids_own_parser_reads_our_exports_and_examples(
+    make_project: MakeProject, tmp_path: Path
+) -> None:
+    assert MERMAID_MODULES, "CI must install mermaid and jsdom (see .ci/run)"
+    root = make_project({"full.yaml": FULL})
+    exported = tmp_path / "exported.mmd"
+    exported.write_text(run_cli("export", str(root), "returns", "--format", "mermaid").stdout)
+    script = tmp_path / "parse.mjs"
+    script.write_text((Path(__file__).parent / "mermaid_parse.mjs").read_text())
+    (tmp_path / "node_modules").symlink_to(Path(MERMAID_MODULES).resolve())
+    files = [exported, *sorted(MERMAID.glob("*.mmd"))]
+    result = subprocess.run(
+        ["node", str(script), *map(str, files)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    verdicts = {Path(line.split()[1]).name: line.split()[0] for line in result.stdout.splitlines()}
+    assert verdicts == {
+        "exported.mmd": "OK",
+        "working-day.mmd": "OK",
+        "every-construct.mmd": "OK",
+        "single-line-description.mmd": "OK",
+        "broken.mmd": "FAIL",
+    }, result.stdout + result.stderr
