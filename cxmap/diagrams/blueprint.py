@@ -14,18 +14,17 @@ from itertools import pairwise
 
 from cxmap.diagrams.canvas import Canvas
 from cxmap.diagrams.common import (
-    GRAPH_FONT,
     LANE_FILLS,
     LINE_COLOR,
     NODE_WIDTH,
     JourneyView,
-    legend,
     lines,
     node_names,
+    pinned_graph,
     stage_runs,
     touchpoint_node,
 )
-from cxmap.diagrams.dot import FONT, Graph, HtmlLabel, html
+from cxmap.diagrams.dot import HtmlLabel, html
 from cxmap.diagrams.journey_map import estimated_height
 from cxmap.model import TouchPoint
 
@@ -91,20 +90,7 @@ def build(view: JourneyView) -> str:
         x = LABEL_WIDTH + first * PITCH
         canvas.line(x, 0, x, top, "#9aa5b8")
 
-    graph = Graph(
-        f"{journey.id}-blueprint",
-        {
-            **GRAPH_FONT,
-            **canvas.graph_attributes(),
-            "labelloc": "t",
-            "label": legend(f"{journey.title} — service blueprint"),
-            "bgcolor": "white",
-            "pad": 0.3,
-        },
-        {"fontname": FONT, "fontsize": 10, "shape": "box", "style": "rounded,filled"},
-        {"color": LINE_COLOR, "arrowsize": 0.7, "penwidth": 1.2},
-    )
-    canvas.frame(graph)
+    graph = pinned_graph(f"{journey.id}-blueprint", canvas, f"{journey.title} — service blueprint")
     for number, (stage, first, last) in enumerate(runs):
         graph.node(
             f"stage-{number}",

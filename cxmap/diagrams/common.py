@@ -5,7 +5,8 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, field
 
-from cxmap.diagrams.dot import FONT, Graph, HtmlLabel, html
+from cxmap.diagrams.canvas import Canvas
+from cxmap.diagrams.dot import FONT, Graph, HtmlLabel, Value, html
 from cxmap.findings import Finding, Severity
 from cxmap.model import TouchPoint
 from cxmap.model.organization import title_case
@@ -118,6 +119,40 @@ def legend(title: str) -> HtmlLabel:
 
 
 GRAPH_FONT = {"fontname": FONT}
+BOX_NODES: dict[str, Value] = {
+    "fontname": FONT,
+    "fontsize": 10,
+    "shape": "box",
+    "style": "rounded,filled",
+}
+ARROWS: dict[str, Value] = {"color": LINE_COLOR, "arrowsize": 0.7, "penwidth": 1.2}
+
+
+def pinned_graph(
+    name: str,
+    canvas: Canvas,
+    title: str,
+    node: dict[str, Value] = BOX_NODES,
+    edge: dict[str, Value] = ARROWS,
+    **graph: Value,
+) -> Graph:
+    """A view's graph: its canvas, title and emotion key, and the canvas's corners."""
+    created = Graph(
+        name,
+        {
+            **GRAPH_FONT,
+            **canvas.graph_attributes(),
+            **graph,
+            "labelloc": "t",
+            "label": legend(title),
+            "bgcolor": "white",
+            "pad": 0.3,
+        },
+        node,
+        edge,
+    )
+    canvas.frame(created)
+    return created
 
 
 def node_label(view: JourneyView, touchpoint: TouchPoint) -> HtmlLabel:

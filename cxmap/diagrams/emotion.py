@@ -14,16 +14,15 @@ from cxmap.diagrams.common import (
     EMOTION_FILL,
     EMOTION_WORDS,
     FLAG_COLOR,
-    GRAPH_FONT,
     LANE_FILLS,
     LINE_COLOR,
     JourneyView,
     emotion_colors,
-    legend,
     node_names,
+    pinned_graph,
     stage_runs,
 )
-from cxmap.diagrams.dot import FONT, Graph, HtmlLabel, html
+from cxmap.diagrams.dot import FONT, HtmlLabel, html
 
 LEFT = 110  # the axis labels
 STEP = 120  # between touch points
@@ -54,21 +53,14 @@ def build(view: JourneyView) -> str:
         return zero - value * UNIT
 
     canvas.line(LEFT, zero, right, zero, "#999999")
-    graph = Graph(
+    graph = pinned_graph(
         f"{journey.id}-emotion",
-        {
-            **GRAPH_FONT,
-            **canvas.graph_attributes(),
-            "splines": "false",
-            "labelloc": "t",
-            "label": legend(f"{journey.title} — emotion curve"),
-            "bgcolor": "white",
-            "pad": 0.3,
-        },
-        {"fontname": FONT, "fontsize": 9},
-        {"arrowhead": "none"},
+        canvas,
+        f"{journey.title} — emotion curve",
+        node={"fontname": FONT, "fontsize": 9},
+        edge={"arrowhead": "none"},
+        splines="false",
     )
-    canvas.frame(graph)
     for number, (stage, first, last) in enumerate(runs):
         graph.node(
             f"stage-{number}",

@@ -11,16 +11,14 @@ from __future__ import annotations
 
 from cxmap.diagrams.canvas import Canvas
 from cxmap.diagrams.common import (
-    GRAPH_FONT,
     LANE_FILLS,
-    LINE_COLOR,
     JourneyView,
-    legend,
     lines,
     node_names,
+    pinned_graph,
     touchpoint_node,
 )
-from cxmap.diagrams.dot import FONT, Graph, HtmlLabel, html
+from cxmap.diagrams.dot import HtmlLabel, html
 from cxmap.model import TouchPoint
 
 NO_DEPARTMENT = ""
@@ -121,20 +119,7 @@ def build(view: JourneyView) -> str:
         x = LABEL_WIDTH + start * PITCH
         canvas.line(x, 0, x, top, "#9aa5b8")
 
-    graph = Graph(
-        f"{journey.id}-map",
-        {
-            **GRAPH_FONT,
-            **canvas.graph_attributes(),
-            "labelloc": "t",
-            "label": legend(f"{journey.title} — journey map"),
-            "bgcolor": "white",
-            "pad": 0.3,
-        },
-        {"fontname": FONT, "fontsize": 10, "shape": "box", "style": "rounded,filled"},
-        {"color": LINE_COLOR, "arrowsize": 0.7, "penwidth": 1.2},
-    )
-    canvas.frame(graph)
+    graph = pinned_graph(f"{journey.id}-map", canvas, f"{journey.title} — journey map")
     for number, (stage, start, span) in enumerate(
         zip(stages, starts, _spans(starts, width), strict=True)
     ):
