@@ -19,6 +19,7 @@ from cxmap.diagrams.common import (
     NODE_WIDTH,
     JourneyView,
     lines,
+    next_edges,
     node_names,
     pinned_graph,
     stage_runs,
@@ -139,10 +140,5 @@ def build(view: JourneyView) -> str:
         present = [name for name in chain if name is not None]
         for upper, lower in pairwise(present):
             graph.edge(upper, lower, color="#8a94a6", arrowsize=0.5)
-    index = {tp.id: position for position, tp in enumerate(touchpoints)}
-    for position, touchpoint in enumerate(touchpoints):
-        for following in touchpoint.next:
-            target = index.get(following)
-            if target is not None:
-                graph.edge(names[position], names[target])
+    next_edges(graph, touchpoints, names)
     return graph.source()

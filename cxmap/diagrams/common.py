@@ -208,3 +208,13 @@ def stage_runs(touchpoints: list[TouchPoint]) -> list[tuple[str, int, int]]:
         else:
             runs.append((touchpoint.stage, position, position))
     return runs
+
+
+def next_edges(graph: Graph, touchpoints: list[TouchPoint], names: list[str]) -> None:
+    """An arrow for every ``next`` that names a touch point of the journey."""
+    index = {touchpoint.id: position for position, touchpoint in enumerate(touchpoints)}
+    for position, touchpoint in enumerate(touchpoints):
+        for following in touchpoint.next:
+            target = index.get(following)
+            if target is not None:
+                graph.edge(names[position], names[target])

@@ -14,6 +14,7 @@ from cxmap.diagrams.common import (
     LANE_FILLS,
     JourneyView,
     lines,
+    next_edges,
     node_names,
     pinned_graph,
     touchpoint_node,
@@ -143,12 +144,7 @@ def build(view: JourneyView) -> str:
         )
     for i, touchpoint in enumerate(touchpoints):
         touchpoint_node(graph, view, touchpoint, names[i], canvas.pos(*placed[i]))
-    index = {tp.id: position for position, tp in enumerate(touchpoints)}
-    for position, touchpoint in enumerate(touchpoints):
-        for following in touchpoint.next:
-            target = index.get(following)
-            if target is not None:
-                graph.edge(names[position], names[target])
+    next_edges(graph, touchpoints, names)
     return graph.source()
 
 
