@@ -14,6 +14,8 @@ from cxmap.validation import validate
 from cxmap.yamlsource import Limits, YMap, parse
 
 CONFIG_FILE = "cxmap.yaml"
+MAX_NAME_BYTES = 255
+"""The longest file or folder name that common file systems accept."""
 
 Level = Literal["error", "warning", "info", "off"]
 
@@ -132,6 +134,14 @@ def _check_journeys_dir(data: YMap) -> list[tuple[tuple[int, int], str]]:
     path = PurePosixPath(value.replace("\\", "/"))
     if path.is_absolute() or ".." in path.parts:
         return [(data.value_at("journeys_dir"), "journeys_dir must be a folder inside the project")]
+    if any(len(part.encode("utf-8")) > MAX_NAME_BYTES for part in path.parts):
+        return [
+            (
+                data.value_at("journeys_dir"),
+                f"journeys_dir names a folder longer than {MAX_NAME_BYTES} bytes, "
+                "more than file systems allow",
+            )
+        ]
     return []
 
 

@@ -37,6 +37,12 @@ class Document(Generic[M]):
     model: M
     pruned_ids: dict[str, set[str]] = field(default_factory=dict)
     placeholders: set[str] = field(default_factory=set)
+    broken: set[tuple[str | None, str]] = field(default_factory=set)
+    """Keys written with a wrong value (see :attr:`cxmap.validation.Validated.broken`)."""
+
+    def was_broken(self, key: str, item: str | None = None) -> bool:
+        """Whether ``key`` (of the list item with id ``item``) was written but wrong."""
+        return (item, key) in self.broken
 
     def known_ids(self, list_key: str, defined: Mapping[str, object]) -> set[str]:
         """Ids that exist in ``list_key``, including items dropped for schema errors."""
@@ -187,7 +193,7 @@ def _add_organization(project: Project, file: str, body: YMap) -> None:
     project.findings += [located("CX002", e.message, file, e.mark) for e in result.errors]
     if result.model is not None:
         project.organization = OrganizationDocument(
-            file, result.model, result.pruned_ids, result.placeholders
+            file, result.model, result.pruned_ids, result.placeholders, result.broken
         )
 
 
@@ -209,7 +215,9 @@ def _add_journey(project: Project, file: SourceFile, body: YMap) -> str:
     ]
     if result.model is not None:
         project.journeys.append(
-            JourneyDocument(file.name, result.model, result.pruned_ids, result.placeholders)
+            JourneyDocument(
+                file.name, result.model, result.pruned_ids, result.placeholders, result.broken
+            )
         )
     return journey_id
 

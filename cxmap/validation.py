@@ -26,6 +26,7 @@ from pydantic_core import ErrorDetails
 from cxmap.findings import Mark
 from cxmap.suggest import did_you_mean
 from cxmap.yamlsource import Node, YList, YMap
+from cxmap.yamltraps import split_key_hint
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -56,6 +57,22 @@ class Validated(Generic[M]):
     errors: list[SchemaError] = field(default_factory=list)
     pruned_ids: dict[str, set[str]] = field(default_factory=dict)
     placeholders: set[str] = field(default_factory=set)
+
+    @property
+    def broken(self) -> set[tuple[str | None, str]]:
+        """The keys whose values were wrong, as (id of the list item or ``None``, key).
+
+        A check that looks for a missing key stays quiet about these: the key was
+        written, and its CX002 already says what is wrong with it.
+        """
+        keys: set[tuple[str | None, str]] = set()
+        for error in self.errors:
+            loc = error.loc
+            if error.item is not None and len(loc) >= 3 and isinstance(loc[2], str):
+                keys.add((error.item, loc[2]))
+            elif loc and isinstance(loc[0], str):
+                keys.add((None, loc[0]))
+        return keys
 
 
 def validate(
@@ -124,6 +141,20 @@ def locate(data: Node, loc: Iterable[int | str], *, key: bool = False) -> Mark:
         else:
             break
     return mark
+
+
+def _container_at(data: Node, loc: Iterable[int | str]) -> Node:
+    """The mapping or list at ``loc``, skipping segments that name no key."""
+    node = data
+    for segment in loc:
+        if isinstance(node, YMap) and isinstance(segment, str):
+            if segment in node:
+                node = node[segment]
+        elif isinstance(node, YList) and isinstance(segment, int) and segment < len(node):
+            node = node[segment]
+        else:
+            return None
+    return node
 
 
 def owner_ids(data: Node, loc: Iterable[int | str], list_key: str) -> str | None:
@@ -247,10 +278,13 @@ def _explain(model_type: type[BaseModel], data: Node, error: ErrorDetails) -> Sc
         parent = model_at(model_type, loc[:-1])
         allowed = list(parent.model_fields) if parent else []
         message = f"unknown key {loc[-1]!r}{did_you_mean(str(loc[-1]), allowed)}"
+        container = _container_at(data, loc[:-1])
+        if isinstance(container, YMap):
+            message = split_key_hint(container, str(loc[-1])) or message
         return SchemaError(message, locate(data, loc, key=True), loc)
     if kind in _KINDS:
         message = f"{name} must be {_KINDS[kind]}, not {_describe(value)}"
-        if kind == "bool_type" and value in _BOOL_WORDS:
+        if kind == "bool_type" and isinstance(value, str) and value in _BOOL_WORDS:
             message += " (YAML 1.2 reads yes/no/on/off as text)"
     elif kind in ("literal_error", "enum"):
         allowed = re.findall(r"'([^']*)'", str(context.get("expected", "")))

@@ -9,6 +9,16 @@ from conftest import EXAMPLES, MakeProject, check
 
 from cxmap.checks import REGISTRY, all_checks
 
+CONTRACT_CODES = {
+    *(f"CX00{n}" for n in range(1, 6)),
+    *(f"CX10{n}" for n in range(1, 6)),
+    *(f"CX20{n}" for n in range(1, 5)),
+    *(f"CX30{n}" for n in range(1, 7)),
+    "CX401",
+    "CX402",
+}
+"""The 23 codes of SPEC §4."""
+
 FULL = (EXAMPLES / "journeys-good" / "full.yaml").read_text(encoding="utf-8")
 
 
@@ -100,7 +110,7 @@ def test_the_full_example_is_clean_under_every_check(make_project: MakeProject) 
 
 
 def test_every_check_is_documented() -> None:
-    assert len(REGISTRY) == 23
+    assert CONTRACT_CODES <= set(REGISTRY)  # the contract's codes stay; new ones may join
     for item in all_checks():
         paragraphs = [p for p in item.doc.split("\n\n") if p.strip()]
         assert len(paragraphs) >= 3, item.code

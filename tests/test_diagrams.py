@@ -56,7 +56,7 @@ def test_svg_is_well_formed_accessible_and_links_every_touch_point(
     title = root.find(f"{SVG}title")
     desc = root.find(f"{SVG}desc")
     assert title is not None and title.text == f"Returning a faulty jacket — {VIEWS[kind][0]}"
-    assert desc is not None and "4 touch points" in (desc.text or "")
+    assert desc is not None and "5 touch points" in (desc.text or "")
     links = {a.get(f"{XLINK}href"): a.get(f"{XLINK}title") for a in root.iter(f"{SVG}a")}
     texts = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
     for touchpoint in view.doc.model.touchpoints:

@@ -36,7 +36,8 @@ def test_a_commitment_is_text_or_text_and_time() -> None:
     both = Commitment.model_validate({"text": "Reply", "within": "4h"})
     assert both.within == Duration("4h")
     assert str(both) == "Reply (within 4h)"
-    assert Commitment.model_validate({}).is_empty
+    with pytest.raises(ValidationError, match="an empty mapping says nothing"):
+        Commitment.model_validate({})
 
 
 def test_dates_are_iso_and_real() -> None:

@@ -1,4 +1,4 @@
-"""CX201-CX204: every stage is covered, over more than one channel, and connected."""
+"""CX201-CX205: every stage is covered, over more than one channel, and connected."""
 
 from __future__ import annotations
 
@@ -145,3 +145,30 @@ def department_gap(project: Project) -> Iterable[Finding]:
                 f"journey {doc.model.id!r} has no touch point of department {department!r}",
                 doc.model.mark,
             )
+
+
+@check("CX205", "next-to-itself", Severity.WARNING)
+def next_to_itself(project: Project) -> Iterable[Finding]:
+    """A touch point's `next` names the touch point itself.
+
+    `next` draws the flow from one moment to the moments that follow it. A
+    touch point that follows itself is almost always a copy-and-paste slip
+    that hides the link that was meant, and the diagrams draw it as a loop
+    that leads nowhere.
+
+    If the customer really repeats a step (a second reminder, another try),
+    map the repetition as its own touch point, so that it can have its own
+    standard and owner.
+
+    Fix it by naming the touch point that really comes next.
+    """
+    for doc, touchpoint in project.touchpoints():
+        for index, following in enumerate(touchpoint.next):
+            if following == touchpoint.id:
+                yield doc.finding(
+                    "CX205",
+                    f"touch point {touchpoint.id!r} names itself in next: "
+                    "name the touch point that follows it",
+                    touchpoint.value_at("next", index),
+                    touchpoint,
+                )

@@ -1,4 +1,4 @@
-"""CX401-CX402: journeys are reviewed regularly and measured against targets."""
+"""CX401-CX403: journeys are reviewed regularly and measured against targets."""
 
 from __future__ import annotations
 
@@ -43,6 +43,8 @@ def stale_review(project: Project) -> Iterable[Finding]:
     for doc in project.journeys:
         journey = doc.model
         if journey.reviewed is None:
+            if doc.was_broken("reviewed"):
+                continue  # its CX002 says what is wrong with the date
             yield doc.finding(
                 "CX401",
                 f"journey {journey.id!r} has never been reviewed: add reviewed: YYYY-MM-DD",
@@ -50,12 +52,41 @@ def stale_review(project: Project) -> Iterable[Finding]:
             )
             continue
         age = now - journey.reviewed
+        if age.days < 0:
+            continue  # CX403 says so
         if age.total_seconds() > limit.seconds:
             yield doc.finding(
                 "CX401",
                 f"journey {journey.id!r} was last reviewed {age.days} days ago "
                 f"({journey.reviewed.isoformat()}), longer than review_every ({limit})",
                 journey.value_at("reviewed"),
+            )
+
+
+@check("CX403", "review-in-future", Severity.WARNING)
+def review_in_future(project: Project) -> Iterable[Finding]:
+    """A journey's `reviewed` date lies in the future.
+
+    `reviewed` records when the journey was last looked at with the teams that
+    own it. A date that has not come yet is a typing slip (2062 for 2026, or the
+    month and day swapped), and it would keep the journey from ever being
+    reported as stale.
+
+    "Today" is the day the check runs, or the day of `SOURCE_DATE_EPOCH` when
+    that is set.
+
+    Fix it by writing the date of the last real review, as YYYY-MM-DD.
+    """
+    now = today()
+    for doc in project.journeys:
+        reviewed = doc.model.reviewed
+        if reviewed is not None and reviewed > now:
+            yield doc.finding(
+                "CX403",
+                f"journey {doc.model.id!r} says it was reviewed on {reviewed.isoformat()}, "
+                f"which is in the future (today is {now.isoformat()}): "
+                "write the date of the last review",
+                doc.model.value_at("reviewed"),
             )
 
 

@@ -1,4 +1,4 @@
-"""CX101-CX102: every touch point has an owner and a stated customer expectation."""
+"""CX101, CX102, CX106: owners for every touch point, stated expectations, no idle teams."""
 
 from __future__ import annotations
 
@@ -27,14 +27,14 @@ def missing_owner(project: Project) -> Iterable[Finding]:
     """
     for doc in project.journeys:
         journey = doc.model
-        if not journey.owner:
+        if not journey.owner and not doc.was_broken("owner"):
             yield doc.finding(
                 "CX101",
                 f"journey {journey.id!r} has no owner: name the team accountable for it end to end",
                 journey.mark,
             )
         for touchpoint in journey.touchpoints:
-            if not touchpoint.owner:
+            if not touchpoint.owner and not doc.was_broken("owner", touchpoint.id):
                 yield doc.finding(
                     "CX101",
                     f"touch point {touchpoint.id!r} has no owner: name the team that owns it",
@@ -58,6 +58,8 @@ def missing_expectation(project: Project) -> Iterable[Finding]:
     """
     for doc in project.journeys:
         for touchpoint in doc.model.touchpoints:
+            if doc.was_broken("expectation", touchpoint.id):
+                continue
             if touchpoint.expectation is None or touchpoint.expectation.is_empty:
                 yield doc.finding(
                     "CX102",
@@ -68,3 +70,42 @@ def missing_expectation(project: Project) -> Iterable[Finding]:
                     else touchpoint.value_at("expectation"),
                     touchpoint,
                 )
+
+
+@check("CX106", "team-owns-nothing", Severity.INFO)
+def team_owns_nothing(project: Project) -> Iterable[Finding]:
+    """A team of the organisation owns no journey and no touch point.
+
+    Everyone owns a part of the experience, and the handbook's team pages tell
+    each team what that part is. A team that owns nothing gets an empty page:
+    either its touch points have not been mapped yet, or it is listed under an
+    old name, or it no longer exists.
+
+    A team that only takes escalations or is only served as an internal
+    customer still owns nothing here; the message says so, since the touch
+    points where it does that work are usually worth mapping.
+
+    Fix it by naming the team as the `owner` of the touch points it is
+    accountable for, or remove it from the organisation file. Switch the check
+    off in `cxmap.yaml` (`rules: {CX106: off}`) while the mapping is young.
+    """
+    org = project.organization
+    if org is None:
+        return
+    owners: set[str] = set()
+    named: set[str] = set()
+    for doc in project.journeys:
+        owners.add(doc.model.owner or "")
+        for touchpoint in doc.model.touchpoints:
+            owners.add(touchpoint.owner or "")
+            named.update((touchpoint.escalates_to or "", touchpoint.customer or ""))
+    for team in org.model.teams:
+        if team.id in owners:
+            continue
+        also = " (only as an escalation team or internal customer)" if team.id in named else ""
+        yield org.finding(
+            "CX106",
+            f"team {team.id!r} owns no journey and no touch point{also}: "
+            "name it as the owner of what it is accountable for, or remove it",
+            team.mark,
+        )

@@ -31,6 +31,8 @@ def unmeasurable_standard(project: Project) -> Iterable[Finding]:
     """
     for doc, touchpoint in project.touchpoints():
         standard = touchpoint.standard
+        if doc.was_broken("standard", touchpoint.id):
+            continue
         if standard is None or standard.is_empty:
             yield doc.finding(
                 "CX103",

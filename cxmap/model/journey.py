@@ -21,6 +21,7 @@ from cxmap.model.types import (
     Slug,
     Text,
     by_id,
+    value_error,
 )
 
 Status = Literal["draft", "researched", "live", "retired"]
@@ -43,6 +44,15 @@ class Commitment(Model):
     @classmethod
     def _from_text(cls, data: Any, handler: Any) -> Any:
         return handler({"text": data} if isinstance(data, str) else data)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Commitment:
+        if self.text is None and self.within is None:
+            raise value_error(
+                "empty_commitment",
+                "write the text, or {text: ..., within: ...}; an empty mapping says nothing",
+            )
+        return self
 
     @classmethod
     def __get_pydantic_json_schema__(
