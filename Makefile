@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: handbook check test lint bench clean
+.PHONY: handbook check test fuzz lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,14 @@ check: $(STAMP) ## Check the example organisation in journeys/
 
 test: $(STAMP) ## Run the test suite
 	$(BIN)/python -m pytest
+
+# A long random campaign against `cxmap check` (tests/fuzz_campaign.py): it stops by itself
+# after FUZZ_MINUTES and saves each failing input as tests/regressions/fuzz-<sha256>.yaml,
+# which `make test` then checks; it fails when it saved any. Say `make fuzz FUZZ_MINUTES=30`.
+FUZZ_MINUTES ?= 5
+
+fuzz: $(STAMP) ## Fuzz `cxmap check` for FUZZ_MINUTES minutes; failing inputs go to tests/regressions/
+	$(BIN)/python tests/fuzz_campaign.py --minutes $(FUZZ_MINUTES)
 
 bench: $(STAMP) ## Benchmark on synthetic projects (see docs/reference/benchmarks.md)
 	$(BIN)/python benchmarks/bench.py

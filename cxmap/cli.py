@@ -90,7 +90,7 @@ def check(
 @click.option(
     "--site-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Where to put the site [default: PROJECT/site].",
+    help="Where to put the site [default: site_dir of mkdocs.yml, else PROJECT/site].",
 )
 @click.option("--strict", is_flag=True, help="Fail on any finding and on MkDocs warnings.")
 @click.option("--offline", is_flag=True, help="A site that works from file://, without a server.")

@@ -33,6 +33,7 @@ from cxmap.handbook.generate import (
     journey_index,
 )
 from cxmap.linter import Report, lint
+from cxmap.paths import ProjectPaths
 
 log = logging.getLogger("mkdocs.plugins.cxmap")
 
@@ -87,6 +88,12 @@ class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
             self.report, self.error = None, str(exc)
             log.warning("cxmap: %s", exc)
             return config
+        site_problem = ProjectPaths.of(self.report.project).protected(Path(config.site_dir))
+        if site_problem is not None and not self.serving:
+            # `mkdocs build` empties site_dir first: never let that be the project's sources.
+            raise PluginError(
+                f"cxmap: refusing to write the site into {config.site_dir!r}: {site_problem}"
+            )
         summary = self.report.summary
         if summary["error"]:
             log.warning(

@@ -9,7 +9,9 @@ constructor, so that it can
   would construct objects, several documents, runaway alias expansion, deep
   nesting,
 * report a repeated key at its second occurrence instead of keeping one silently,
-* record the 1-based position of every key, value and list item.
+* record the 1-based position of every key, value and list item,
+* remember what YAML's traps need (``cxmap.yamltraps``): which mappings and lists
+  were written in flow style, ``{ }`` and ``[ ]``, and which keys had no ``:``.
 
 libyaml's C parser is used when PyYAML was built with it; positions are the same
 with the pure-Python parser.
@@ -26,6 +28,7 @@ import yaml
 from yaml import events as ev
 
 from cxmap.findings import START, Mark
+from cxmap.yamltraps import explain_syntax, split_items, split_lines, written_without_colon
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -36,13 +39,19 @@ WITH_LIBYAML = _Loader.__name__.startswith("C")
 
 
 class YMap(dict[str, Any]):
-    """A mapping that knows its own position and those of its keys and values."""
+    """A mapping that knows its own position and those of its keys and values.
 
-    __slots__ = ("key_marks", "mark", "value_marks")
+    ``flow`` says it was written as ``{ }``; ``bare_keys`` holds its keys written
+    without ``:`` (``{a, b: c}`` gives ``a`` a null value).
+    """
 
-    def __init__(self, mark: Mark = START) -> None:
+    __slots__ = ("bare_keys", "flow", "key_marks", "mark", "value_marks")
+
+    def __init__(self, mark: Mark = START, flow: bool = False) -> None:
         super().__init__()
         self.mark = mark
+        self.flow = flow
+        self.bare_keys: frozenset[str] = frozenset()
         self.key_marks: dict[str, Mark] = {}
         self.value_marks: dict[str, Mark] = {}
 
@@ -54,13 +63,17 @@ class YMap(dict[str, Any]):
 
 
 class YList(list[Any]):
-    """A sequence that knows its own position and those of its items."""
+    """A sequence that knows its own position and those of its items.
 
-    __slots__ = ("item_marks", "mark")
+    ``flow`` says it was written as ``[ ]``.
+    """
 
-    def __init__(self, mark: Mark = START) -> None:
+    __slots__ = ("flow", "item_marks", "mark")
+
+    def __init__(self, mark: Mark = START, flow: bool = False) -> None:
         super().__init__()
         self.mark = mark
+        self.flow = flow
         self.item_marks: list[Mark] = []
 
     def item_at(self, index: int) -> Mark:
@@ -199,14 +212,15 @@ MERGE_KEY = "<<"
 def _relocated(value: Node, mark: Mark) -> Node:
     """A copy of ``value`` whose every position is ``mark``, where an alias puts it."""
     if isinstance(value, YMap):
-        copy = YMap(mark)
+        copy = YMap(mark, value.flow)
+        copy.bare_keys = value.bare_keys
         for key, item in value.items():
             copy[key] = _relocated(item, mark)
             copy.key_marks[key] = mark
             copy.value_marks[key] = mark
         return copy
     if isinstance(value, YList):
-        items = YList(mark)
+        items = YList(mark, value.flow)
         for item in value:
             items.append(_relocated(item, mark))
             items.item_marks.append(mark)
@@ -217,7 +231,18 @@ def _relocated(value: Node, mark: Mark) -> Node:
 class _Frame:
     """A mapping or sequence under construction."""
 
-    __slots__ = ("anchor", "bad_key", "container", "key", "key_mark", "merges", "weight")
+    __slots__ = (
+        "anchor",
+        "bad_key",
+        "bare",
+        "container",
+        "key",
+        "key_end",
+        "key_mark",
+        "merges",
+        "texts",
+        "weight",
+    )
 
     def __init__(self, container: YMap | YList, anchor: str | None) -> None:
         self.container = container
@@ -225,8 +250,13 @@ class _Frame:
         self.weight = 1
         self.key: str | None = None
         self.key_mark: Mark = START
+        self.key_end: tuple[int, int] | None = None
+        """Where the key's text ends (0-based), to tell ``{a, b: c}`` from ``{a: , b: c}``."""
+        self.bare = False
         self.bad_key = False
         self.merges: list[tuple[YMap, Mark]] = []
+        self.texts: list[str | None] = []
+        """For a flow list: each item's text when it is a plain string (see CX007)."""
 
     @property
     def awaits_key(self) -> bool:
@@ -234,8 +264,10 @@ class _Frame:
 
 
 class _Builder:
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, raw: bytes = b"") -> None:
         self.limits = limits
+        self.raw = raw
+        self._lines: list[str] | None = None
         self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[Node, int]] = {}
         self.aliases = 0
@@ -250,11 +282,12 @@ class _Builder:
                 self._scalar_event(event)
             elif isinstance(event, ev.MappingStartEvent):
                 _check_container_tag(event, "map")
-                self._open(YMap(_mark(event)), event)
+                self._open(YMap(_mark(event), bool(event.flow_style)), event)
             elif isinstance(event, ev.SequenceStartEvent):
                 _check_container_tag(event, "seq")
-                self._open(YList(_mark(event)), event)
+                self._open(YList(_mark(event), bool(event.flow_style)), event)
             elif isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
+                self._split_items(self.stack[-1])
                 frame = self.stack.pop()
                 self._merge(frame)
                 self._add(frame.container, frame.container.mark, frame.weight, frame.anchor)
@@ -282,20 +315,48 @@ class _Builder:
     def _problem(self, code: str, message: str, mark: Mark) -> None:
         self.problems.append(Problem(code, message, mark, self._path()))
 
-    def _set_key(self, frame: _Frame, key: str, mark: Mark) -> None:
+    @property
+    def lines(self) -> list[str]:
+        """The source lines, cut only when a trap needs them."""
+        if self._lines is None:
+            self._lines = split_lines(self.raw.decode("utf-8", "replace"))
+        return self._lines
+
+    def _set_key(self, frame: _Frame, key: str, mark: Mark, end: tuple[int, int] | None) -> None:
         frame.key = key
         frame.key_mark = mark
+        frame.key_end = end
 
     def _scalar_event(self, event: ev.ScalarEvent) -> None:
         frame = self.stack[-1] if self.stack else None
         if frame is not None and frame.awaits_key:
             if event.tag is not None and event.tag not in ("!", f"{_CORE_TAG}str"):
                 raise _tag_refused(event.tag, event)
-            self._set_key(frame, str(event.value), _mark(event))
+            end = event.end_mark
+            key_end = (end.line, end.column) if end is not None else None
+            self._set_key(frame, str(event.value), _mark(event), key_end)
             if event.anchor is not None:
                 self.anchors[event.anchor] = (str(event.value), 1)
             return
-        self._add(_scalar(event), _mark(event), 1, event.anchor)
+        value = _scalar(event)
+        start = event.start_mark
+        if frame is not None and isinstance(frame.container, YMap) and frame.container.flow:
+            frame.bare = (
+                event.value == ""
+                and not event.style
+                and frame.key_end is not None
+                and start is not None
+                and written_without_colon(self.lines, frame.key_end, (start.line, start.column))
+            )
+        text = value if isinstance(value, str) and not event.style else None
+        self._add(value, _mark(event), 1, event.anchor, text)
+
+    def _split_items(self, frame: _Frame) -> None:
+        """CX007 for a flow list whose text a comma cut in two."""
+        container = frame.container
+        if isinstance(container, YList) and container.flow and len(frame.texts) > 1:
+            for message, mark in split_items(frame.texts, container.item_marks):
+                self._problem("CX007", message, mark)
 
     def _open(self, container: YMap | YList, event: ev.CollectionStartEvent) -> None:
         if len(self.stack) >= self.limits.max_depth:
@@ -318,7 +379,7 @@ class _Builder:
             )
         frame = self.stack[-1] if self.stack else None
         if frame is not None and frame.awaits_key and not isinstance(value, (YMap, YList)):
-            self._set_key(frame, str(value), _mark(event))
+            self._set_key(frame, str(value), _mark(event), None)
             return
         self._add(_relocated(value, _mark(event)), _mark(event), weight, None)
 
@@ -334,7 +395,9 @@ class _Builder:
                     container.key_marks[key] = mark
                     container.value_marks[key] = source.value_at(key)
 
-    def _add(self, value: Node, mark: Mark, weight: int, anchor: str | None) -> None:
+    def _add(
+        self, value: Node, mark: Mark, weight: int, anchor: str | None, text: str | None = None
+    ) -> None:
         if anchor is not None:
             self.anchors[anchor] = (value, weight)
         if not self.stack:
@@ -346,7 +409,10 @@ class _Builder:
         if isinstance(container, YList):
             container.append(value)
             container.item_marks.append(mark)
+            if container.flow:
+                frame.texts.append(text)
             return
+        bare, frame.bare, frame.key_end = frame.bare, False, None
         if frame.bad_key:
             frame.bad_key = False
             return
@@ -369,6 +435,8 @@ class _Builder:
         container[key] = value
         container.key_marks[key] = frame.key_mark
         container.value_marks[key] = mark
+        if bare:
+            container.bare_keys |= {key}
 
     def _merge_source(self, frame: _Frame, value: Node, mark: Mark) -> None:
         sources = value if isinstance(value, YList) else [value]
@@ -422,10 +490,12 @@ def _yaml_error(exc: yaml.YAMLError, raw: bytes) -> Problem:
         return Problem("CX001", exc.problem or "invalid YAML")
     where = (mark.line + 1, mark.column + 1)
     message = exc.problem or "invalid YAML"
-    text_lines = raw.decode("utf-8", "replace").splitlines()
+    text_lines = split_lines(raw.decode("utf-8", "replace"))
     source_line = text_lines[mark.line] if mark.line < len(text_lines) else ""
     if source_line[mark.column : mark.column + 1] == "\t":
         message = "a tab character cannot indent YAML; use spaces"
+    elif (explained := explain_syntax(exc, text_lines)) is not None:
+        message, where = explained
     elif exc.context and exc.context_mark is not None:
         message = f"{message} ({exc.context} at line {exc.context_mark.line + 1})"
     return Problem("CX001", message, where)
@@ -450,7 +520,7 @@ def parse(raw: bytes, limits: Limits | None = None) -> Source:
         return Source(problems=[problem], fatal=True)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-    builder = _Builder(limits)
+    builder = _Builder(limits, raw)
     loader = None
     try:
         loader = _Loader(raw)
@@ -458,7 +528,12 @@ def parse(raw: bytes, limits: Limits | None = None) -> Source:
     except _Refused as exc:
         return Source(problems=[Problem("CX001", exc.message, exc.mark)], fatal=True)
     except yaml.YAMLError as exc:
-        return Source(problems=[_yaml_error(exc, raw)], fatal=True)
+        problem = _yaml_error(exc, raw)
+        if "maximum nesting depth" in str(exc):  # libyaml 0.2.6 looks ahead past our limit
+            problem = Problem(
+                "CX001", f"nesting is deeper than {limits.max_depth} levels", problem.mark
+            )
+        return Source(problems=[problem], fatal=True)
     finally:
         if loader is not None:
             loader.dispose()

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
-import json
-import tempfile
+import ast
 from pathlib import Path
 
-from conftest import EXAMPLES, ORGANIZATION, REPO
-from hypothesis import HealthCheck, given, settings
+from conftest import EXAMPLES, REPO
+from fuzzing import PROFILE, assert_never_crashes
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cxmap import cli
 from cxmap.model import Journey
 from cxmap.validation import validate
 from cxmap.yamlsource import parse
@@ -75,27 +72,9 @@ def mutated(draw: st.DrawFn) -> str:
     return "".join(lines)
 
 
-def check_in_process(journey: str) -> tuple[int, str]:
-    with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(scratch) / "journeys"
-        folder.mkdir()
-        (folder / "organization.yaml").write_text(ORGANIZATION, encoding="utf-8")
-        (folder / "j.yaml").write_text(journey, encoding="utf-8")
-        out = io.StringIO()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-            code = cli.main(["check", scratch, "--format", "json"])
-        return code, out.getvalue()
-
-
-@settings(max_examples=300, deadline=3000, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated())
 def test_mutated_files_always_get_findings_never_a_crash(journey: str) -> None:
-    code, output = check_in_process(journey)
-    assert code in (0, 1), output
-    report = json.loads(output)
-    assert report["version"] == 1
-    for finding in report["findings"]:
-        assert finding["line"] >= 1 and finding["column"] >= 1
+    assert_never_crashes(journey)
 
 
 TEXT = st.text(
@@ -152,7 +131,6 @@ def journeys(draw: st.DrawFn) -> dict[str, object]:
     }
 
 
-@settings(max_examples=200, deadline=2000)
 @given(journeys())
 def test_valid_models_round_trip_through_yaml(data: dict[str, object]) -> None:
     model = validate(Journey, parse(dump(data).encode("utf-8")).data).model
@@ -163,3 +141,54 @@ def test_valid_models_round_trip_through_yaml(data: dict[str, object]) -> None:
     again = validate(Journey, source.data["journey"]).model  # type: ignore[index]
     assert again is not None
     assert again.model_dump() == model.model_dump()
+
+
+def test_property_tests_get_the_profile_of_tests_fuzzing() -> None:
+    """``make test`` is deterministic: derandomized, no example database, unless fuzzing."""
+    active = settings()
+    assert settings.get_current_profile_name() == PROFILE
+    assert active.database is None
+    assert active.derandomize is (PROFILE == "ci")
+    assert active.deadline is None
+
+
+def profile_overrides(path: Path) -> list[str]:
+    """What in this test file escapes the profiles of ``fuzzing``: none, or why."""
+    text = path.read_text(encoding="utf-8")
+    tree = ast.parse(text)
+    offenders = []
+    names = {
+        node.id if isinstance(node, ast.Name) else node.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Name | ast.Attribute)
+    }
+    imports_fuzzing = any(
+        (isinstance(node, ast.ImportFrom) and node.module == "fuzzing")
+        or (isinstance(node, ast.Import) and any(alias.name == "fuzzing" for alias in node.names))
+        for node in ast.walk(tree)
+    )
+    if "given" in names and "hypothesis" in text and not imports_fuzzing:
+        offenders.append(f"{path.name}: uses @given without importing fuzzing")
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        function = node.func
+        called = function.id if isinstance(function, ast.Name) else ""
+        if isinstance(function, ast.Attribute):
+            called = function.attr
+        overrides = {keyword.arg for keyword in node.keywords} & {"derandomize", "database"}
+        if called in ("register_profile", "load_profile") or (called == "settings" and overrides):
+            offenders.append(f"{path.name}:{node.lineno}: {called}(...) overrides the profile")
+    return offenders
+
+
+def test_no_test_brings_randomness_back() -> None:
+    """Every ``@given`` test imports ``fuzzing``; no ``settings(...)`` overrides its choices."""
+    tests = Path(__file__).parent
+    offenders = [
+        offender
+        for path in sorted(tests.rglob("*.py"))
+        if path.name not in ("fuzzing.py", "fuzz_campaign.py")  # they define the profiles
+        for offender in profile_overrides(path)
+    ]
+    assert offenders == []

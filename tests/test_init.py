@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 from conftest import run_cli
@@ -63,3 +65,87 @@ def test_init_example_copies_the_full_example_organisation(tmp_path: Path) -> No
     for path in (tmp_path / "journeys").glob("*.yaml"):
         found = MODELINE.search(path.read_text())
         assert found and (path.parent / found.group(1)).resolve().is_file(), path
+
+
+def _yaml_files(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.y*ml"))
+
+
+def test_init_adds_no_example_journeys_to_an_existing_project(tmp_path: Path) -> None:
+    mine = tmp_path / "journeys" / "organization.yml"
+    mine.parent.mkdir()
+    mine.write_bytes(b"organization: {name: Mine}\n")
+    result = run_cli("init", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert _yaml_files(tmp_path / "journeys") == ["organization.yml"]
+    assert mine.read_bytes() == b"organization: {name: Mine}\n"
+    assert "skipped the example journeys: journeys/ holds journeys already" in result.stdout
+    assert (tmp_path / "mkdocs.yml").is_file()  # the rest of the scaffold is still added
+
+
+def test_init_adds_no_example_journeys_beside_journeys_of_a_configured_folder(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "cxmap.yaml").write_text("journeys_dir: strategy\n")
+    (tmp_path / "strategy" / "sub").mkdir(parents=True)
+    (tmp_path / "strategy" / "sub" / "returns.yaml").write_text("journey: {}\n")
+    result = run_cli("init", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "skipped the example journeys: strategy/ holds journeys already" in result.stdout
+    assert _yaml_files(tmp_path / "strategy") == ["sub/returns.yaml"]
+    assert not (tmp_path / "journeys").exists()
+
+
+def test_init_skips_the_examples_when_cxmap_yaml_is_broken(tmp_path: Path) -> None:
+    (tmp_path / "cxmap.yaml").write_text("journeys_dir: [\n")
+    result = run_cli("init", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "skipped the example journeys: cxmap.yaml cannot be read" in result.stdout
+    assert not (tmp_path / "journeys").exists()
+    assert (tmp_path / "cxmap.yaml").read_text() == "journeys_dir: [\n"
+
+
+def test_init_puts_the_journeys_where_cxmap_yaml_says(tmp_path: Path) -> None:
+    (tmp_path / "cxmap.yaml").write_text("journeys_dir: strategy/cx\n")
+    assert run_cli("init", str(tmp_path)).returncode == 0
+    assert "organization.yaml" in _yaml_files(tmp_path / "strategy" / "cx")
+    for path in (tmp_path / "strategy" / "cx").glob("*.yaml"):
+        found = MODELINE.search(path.read_text())
+        assert found and (path.parent / found.group(1)).resolve().is_file(), path
+    checked = run_cli("check", str(tmp_path), "--format", "json")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_init_writes_a_gitignore_for_the_site(tmp_path: Path) -> None:
+    result = run_cli("init", str(tmp_path))
+    assert "created .gitignore" in result.stdout
+    lines = (tmp_path / ".gitignore").read_text().splitlines()
+    assert {"/site/", "/.site.building-*/", "/.site.old-*/", "/.cache/"} <= set(lines)
+    built = run_cli("build", str(tmp_path), env={"CXMAP_CACHE_DIR": str(tmp_path / ".cache")})
+    assert built.returncode == 0, built.stderr
+    if shutil.which("git") is None:
+        return
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    ignored = subprocess.run(
+        ["git", "check-ignore", "site/index.html", ".cache/x", "journeys/organization.yaml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert ignored.stdout.split() == ["site/index.html", ".cache/x"]
+
+
+def test_init_leaves_an_existing_gitignore_alone(tmp_path: Path) -> None:
+    (tmp_path / ".gitignore").write_bytes(b"*.pyc\n")
+    result = run_cli("init", str(tmp_path))
+    assert "kept    .gitignore (it exists already)" in result.stdout
+    assert (tmp_path / ".gitignore").read_bytes() == b"*.pyc\n"
+
+
+def test_the_gitignore_follows_site_dir_of_an_existing_mkdocs_yml(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: X\nsite_dir: build/handbook\n")
+    assert run_cli("init", str(tmp_path)).returncode == 0
+    lines = (tmp_path / ".gitignore").read_text().splitlines()
+    assert "/build/handbook/" in lines
+    assert "/build/.handbook.building-*/" in lines

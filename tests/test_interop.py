@@ -115,6 +115,7 @@ def test_export_json_and_csv(make_project: MakeProject) -> None:
         "size-chat",
         "return-request",
         "lab-report",
+        "lab-finding",
     ]
     assert table[2]["channels"] == "chat;email;phone"
     assert table[2]["standard_within"] == "4h"

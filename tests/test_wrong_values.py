@@ -134,3 +134,11 @@ def test_a_team_that_owns_nothing_is_cx106(make_project: MakeProject) -> None:
             "name it as the owner of what it is accountable for, or remove it",
         ),
     }
+
+
+def test_no_team_is_called_idle_while_a_journey_file_cannot_be_read(
+    make_project: MakeProject,
+) -> None:
+    root = make_project({**journey(), "broken.yaml": "journey: [\n"})
+    report = check(root, select=("CX001", "CX106"))
+    assert [f.code for f in report.findings] == ["CX001"]

@@ -182,6 +182,14 @@ def test_problems_know_the_path_to_their_mapping(loader: str) -> None:
     assert [(p.code, p.path) for p in source.problems] == [("CX003", ("journey", "touchpoints", 1))]
 
 
+def test_a_flow_list_cut_by_a_comma_is_a_problem_with_its_path(loader: str) -> None:
+    source = parse(b"journey:\n  touchpoints:\n    - backstage: [Checks drawings, fee]\n")
+    assert source.data == {"journey": {"touchpoints": [{"backstage": ["Checks drawings", "fee"]}]}}
+    assert [(p.code, p.mark, p.path) for p in source.problems] == [
+        ("CX007", (3, 36), ("journey", "touchpoints", 0, "backstage"))
+    ]
+
+
 # -- hostile input: each refused with one located CX001 ------------------------------
 
 
@@ -288,9 +296,9 @@ def test_tabs_get_a_plain_explanation(loader: str, raw: bytes) -> None:
 
 def test_syntax_errors_are_located(loader: str) -> None:
     code, message, mark = only_problem(b"a: [1, 2\nb: 3\n")
-    assert code == "CX001"
-    assert mark[0] == 2
-    assert "flow sequence" in message
+    assert (code, mark) == ("CX001", (2, 1))
+    assert message.startswith("the '[' on line 1 is never closed")
+    assert "close it with ']': a: [1, 2]" in message
 
 
 @pytest.mark.parametrize("raw", [b"", b"# only a comment\n", b"---\n", b"~\n"])

@@ -1,4 +1,4 @@
-"""CX001-CX003: problems found while reading a file, before any strategy check."""
+"""CX001-CX003 and CX007: problems found while reading a file, before any strategy check."""
 
 from __future__ import annotations
 
@@ -53,5 +53,35 @@ declare(
     cxmap reports the second occurrence and uses the first value.
 
     Fix it by merging the two entries or renaming one.
+    """,
+)
+
+declare(
+    "CX007",
+    "flow-comma",
+    Severity.WARNING,
+    """A comma inside `[ ]` cut a text in two.
+
+    In a list written on one line, `[a, b]`, every comma starts a new item. A
+    text with a comma in it therefore becomes two items, without any error:
+    `backstage: [Checks drawings, fee and ownership]` holds the two items
+    "Checks drawings" and "fee and ownership".
+
+    Fires when an unquoted item that starts with a capital letter is followed
+    by unquoted items that start with a small letter: that reads like one
+    sentence that the commas cut. Lists of ids (`[web, email]`), of codes
+    (`[CX305, CX202]`) and of texts that each start with a capital
+    (`[Long wait, No updates]`) are not reported, nor are quoted items.
+
+    If it is one text, put it in quotes:
+    `backstage: ["Checks drawings, fee and ownership"]`, or write the list one
+    item per line, each after a `- `. If the items are meant as they are,
+    start each with a capital letter, or accept the finding with
+    `ignore: [CX007]`.
+
+    The same slip inside `{ }`, as in
+    `{text: Forms, permits and fees, within: 2d}`, leaves a piece that YAML
+    reads as a key; cxmap reports it as an unknown key (CX002) and says which
+    text the comma ended.
     """,
 )

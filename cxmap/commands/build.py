@@ -13,11 +13,12 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from cxmap.commands.site import check_output_folder, mkdocs_config_file
+from cxmap.commands.site import mkdocs_config_file
 from cxmap.errors import EXIT_FINDINGS, CxmapError
 from cxmap.files import replace_folder
 from cxmap.findings import Severity
 from cxmap.linter import lint
+from cxmap.paths import DEFAULT_SITE_DIR, SITE_MARKER, ProjectPaths
 from cxmap.reporters.text import summary_line
 
 
@@ -34,6 +35,13 @@ def show_mkdocs_log() -> None:
 
 def run(project_dir: Path, site_dir: Path | None, strict: bool, offline: bool) -> int:
     report = lint(project_dir)
+    paths = ProjectPaths.of(report.project)
+    target = site_dir if site_dir is not None else paths.site_dir
+    setting = "site_dir in mkdocs.yml" if site_dir is None and paths.site_dir_configured else ""
+    # Write where the links lead, so that a site folder that is a link stays one.
+    real_target = paths.check_output(
+        target, what="the site", marker=SITE_MARKER, suggestion=DEFAULT_SITE_DIR, setting=setting
+    )
     click.echo(f"cxmap check: {summary_line(report)}", err=True)
     if strict and report.count(Severity.ERROR):
         click.echo(
@@ -42,12 +50,10 @@ def run(project_dir: Path, site_dir: Path | None, strict: bool, offline: bool) -
             err=True,
         )
         return EXIT_FINDINGS
-    target = site_dir if site_dir is not None else project_dir / "site"
-    check_output_folder(target, project_dir)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    real_target.parent.mkdir(parents=True, exist_ok=True)
     show_mkdocs_log()
     staging = Path(
-        tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent.resolve())
+        tempfile.mkdtemp(prefix=f".{real_target.name}.building-", dir=real_target.parent)
     )
     try:
         with mkdocs_config_file(report) as config_file:
@@ -60,6 +66,10 @@ def run(project_dir: Path, site_dir: Path | None, strict: bool, offline: bool) -
             if offline:
                 _add_offline_plugin(config)
             build(config)
+        (staging / SITE_MARKER).write_text(
+            "Written by cxmap build; the next build replaces this folder whole.\n",
+            encoding="utf-8",
+        )
     except (Abort, ConfigurationError, PluginError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         click.echo(f"cxmap: the site was not built: {exc}", err=True)
@@ -67,7 +77,7 @@ def run(project_dir: Path, site_dir: Path | None, strict: bool, offline: bool) -
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    replace_folder(target, staging)
+    replace_folder(real_target, staging)
     click.echo(f"cxmap: built the handbook in {target}", err=True)
     return 0
 

@@ -1,7 +1,12 @@
-"""``cxmap init``: scaffold a small project that checks clean; never overwrite a file."""
+"""``cxmap init``: scaffold a small project that checks clean; never overwrite a file.
+
+Into a folder that already holds journeys, the example journeys are left out, so
+that they never mix with the user's own.
+"""
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,8 +15,13 @@ import click
 
 from cxmap.checks.learning import today
 from cxmap.commands.schema import dumps
+from cxmap.config import Config
+from cxmap.discovery import YAML_SUFFIXES
 from cxmap.errors import CxmapError
 from cxmap.files import write_atomically
+from cxmap.linter import load_project_config
+from cxmap.paths import ProjectPaths
+from cxmap.project import ORGANIZATION_FILES
 from cxmap.schema import schemas
 
 if TYPE_CHECKING:
@@ -19,6 +29,8 @@ if TYPE_CHECKING:
 
 # Files of the scaffold whose name in the project differs.
 RENAMED = {"pre-commit-config.yaml": ".pre-commit-config.yaml"}
+JOURNEYS = "journeys/"
+SCHEMA_LINK = "$schema=../schemas/"
 
 
 def _walk(folder: Traversable, prefix: str = "") -> dict[str, str]:
@@ -56,9 +68,24 @@ def project_files(example: bool = False) -> dict[str, str]:
 def run(target: Path, example: bool = False) -> int:
     if target.exists() and not target.is_dir():
         raise CxmapError(f"{str(target)!r} is a file, not a folder")
+    files = project_files(example)
+    paths, unreadable = _project_paths(target)
+    folder = _folder_with_journeys(paths)
+    if unreadable or folder is not None:
+        # Journey files of the user's that share a name with an example are listed as kept.
+        files = {
+            path: text
+            for path, text in files.items()
+            if not path.startswith(JOURNEYS) or (target / path).exists()
+        }
+        files = _moved(files, "docs", paths.docs_dir, target)
+    else:
+        files = _moved(files, "journeys", paths.journeys, target)
+        files = _moved(files, "docs", paths.docs_dir, target)
+    files[".gitignore"] = gitignore(paths)
     created, kept = [], []
     try:
-        for relative, text in sorted(project_files(example).items()):
+        for relative, text in sorted(files.items()):
             path = target / relative
             if path.exists():
                 kept.append(relative)
@@ -72,8 +99,80 @@ def run(target: Path, example: bool = False) -> int:
         click.echo(f"created {relative}")
     for relative in kept:
         click.echo(f"kept    {relative} (it exists already)")
+    if unreadable:
+        click.echo(
+            "skipped the example journeys: cxmap.yaml cannot be read, "
+            "so where your journeys are is unknown"
+        )
+    elif folder is not None:
+        click.echo(f"skipped the example journeys: {folder} holds journeys already")
     step = (
         "cxmap check" if target.resolve() == Path.cwd().resolve() else f"cd {target} && cxmap check"
     )
     click.echo(f"\nNext: {step}")
     return 0
+
+
+def _project_paths(target: Path) -> tuple[ProjectPaths, bool]:
+    """The places of the project in ``target``, and whether its cxmap.yaml is unreadable."""
+    if not (target / "cxmap.yaml").exists() and not (target / "cxmap.yaml").is_symlink():
+        return ProjectPaths(target, Config()), False
+    try:
+        return ProjectPaths(target, load_project_config(target)), False
+    except CxmapError:
+        return ProjectPaths(target, Config()), True
+
+
+def _folder_with_journeys(paths: ProjectPaths) -> str | None:
+    """The journeys folder (configured, or the default one) that holds journey files."""
+    candidates = [paths.journeys, paths.root / "journeys"]
+    for folder in candidates:
+        if any(path.exists() for path in (folder / name for name in ORGANIZATION_FILES)):
+            return _shown(folder, paths.root)
+        if _holds_yaml(folder):
+            return _shown(folder, paths.root)
+    return None
+
+
+def _holds_yaml(folder: Path) -> bool:
+    # os.walk does not follow links, so a link loop cannot keep it going.
+    for _, _, names in os.walk(folder):
+        if any(name.endswith(YAML_SUFFIXES) for name in names):
+            return True
+    return False
+
+
+def _shown(folder: Path, root: Path) -> str:
+    return Path(os.path.relpath(folder, root)).as_posix() + "/"
+
+
+def _moved(files: dict[str, str], folder: str, place: Path, root: Path) -> dict[str, str]:
+    """``files`` with those under ``folder/`` moved to ``place`` (when inside ``root``)."""
+    relative = Path(os.path.relpath(place.absolute(), root.absolute())).as_posix()
+    if relative == folder or relative == "." or relative.startswith(".."):
+        return files
+    depth = len(Path(relative).parts)
+    link = f"$schema={'../' * depth}schemas/"
+    moved: dict[str, str] = {}
+    for path, text in files.items():
+        if path.startswith(f"{folder}/"):
+            path = f"{relative}/{path[len(folder) + 1 :]}"
+            text = text.replace(SCHEMA_LINK, link)
+        moved[path] = text
+    return moved
+
+
+def gitignore(paths: ProjectPaths) -> str:
+    """A ``.gitignore`` for what cxmap and MkDocs write into a project."""
+    lines = ["# Written by cxmap build (the handbook, and its folders while it builds)"]
+    site = Path(os.path.relpath(paths.site_dir.absolute(), paths.root.absolute()))
+    if site != Path() and not site.as_posix().startswith(".."):
+        parent = "" if site.parent == Path() else f"{site.parent.as_posix()}/"
+        lines += [f"/{site.as_posix()}/", f"/{parent}.{site.name}.building-*/"]
+        lines += [f"/{parent}.{site.name}.old-*/"]
+    lines += [
+        "# Caches of Material for MkDocs' plugins; cxmap's diagram cache is outside",
+        "# the project (~/.cache/cxmap, or CXMAP_CACHE_DIR)",
+        "/.cache/",
+    ]
+    return "\n".join(lines) + "\n"

@@ -8,26 +8,22 @@ from pathlib import Path
 
 import click
 
-from cxmap.commands.site import check_output_folder
-from cxmap.errors import CxmapError
 from cxmap.files import replace_folder
 from cxmap.handbook.generate import generate
 from cxmap.linter import lint
+from cxmap.paths import PAGES_MARKER, ProjectPaths
 
-MARKER = ".cxmap-pages"
+MARKER = PAGES_MARKER
 
 
 def run(project_dir: Path, output: Path) -> int:
     report = lint(project_dir)
-    check_output_folder(output, project_dir)
-    if output.exists() and any(output.iterdir()) and not (output / MARKER).exists():
-        raise CxmapError(
-            f"{str(output)!r} is not empty and was not written by 'cxmap pages'; "
-            "choose an empty or new folder"
-        )
+    target = ProjectPaths.of(report.project).check_output(
+        output, what="the pages", marker=MARKER, suggestion="pages"
+    )
     site = generate(report, file_links="../{journey}.md#tp-{touchpoint}")
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.writing-", dir=output.parent))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.writing-", dir=target.parent))
     try:
         for path, text in site.pages.items():
             (staging / path).parent.mkdir(parents=True, exist_ok=True)
@@ -39,6 +35,6 @@ def run(project_dir: Path, output: Path) -> int:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    replace_folder(output, staging)
+    replace_folder(target, staging)
     click.echo(f"wrote {len(site.pages)} pages and {len(site.assets)} files to {output}")
     return 0

@@ -1,5 +1,6 @@
-"""What ``cxmap build``, ``serve`` and ``pages`` share: the MkDocs configuration
-to use, and where a generated site may be written.
+"""What ``cxmap build`` and ``serve`` share: the MkDocs configuration to use.
+
+Where output may be written is :meth:`cxmap.paths.ProjectPaths.check_output`.
 """
 
 from __future__ import annotations
@@ -13,10 +14,8 @@ from typing import Any
 
 import yaml
 
-from cxmap.errors import CxmapError
 from cxmap.linter import Report
-
-MKDOCS_FILE = "mkdocs.yml"
+from cxmap.paths import MKDOCS_FILE, ProjectPaths
 
 MARKDOWN_EXTENSIONS: list[Any] = [
     "admonition",
@@ -75,13 +74,12 @@ def default_config(report: Report, docs_dir: Path) -> dict[str, Any]:
 @contextlib.contextmanager
 def mkdocs_config_file(report: Report) -> Iterator[Path]:
     """The project's ``mkdocs.yml``, or a temporary one with the built-in defaults."""
-    root = report.project.root
-    own = root / MKDOCS_FILE
-    if own.is_file():
-        yield own
+    paths = ProjectPaths.of(report.project)
+    if paths.mkdocs_file.is_file():
+        yield paths.mkdocs_file
         return
     with tempfile.TemporaryDirectory(prefix="cxmap-mkdocs-") as scratch:
-        docs = root / "docs"
+        docs = paths.docs_dir
         if not docs.is_dir():
             docs = Path(scratch) / "docs"
             docs.mkdir()
@@ -89,20 +87,3 @@ def mkdocs_config_file(report: Report) -> Iterator[Path]:
         config = default_config(report, docs)
         path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
         yield path
-
-
-def check_output_folder(target: Path, root: Path) -> None:
-    """Refuse to write a generated site over the project or the hand-written pages."""
-    resolved = target.resolve()
-    protected = [root.resolve(), (root / "docs").resolve()]
-    journeys = [(root / "journeys").resolve()]
-    for place in protected + journeys:
-        if resolved == place or place.is_relative_to(resolved):
-            raise CxmapError(
-                f"refusing to write into {str(target)!r}: it would replace project files; "
-                "choose a folder of its own, such as 'site'"
-            )
-    if resolved.is_relative_to(root.resolve() / "docs") or any(
-        resolved.is_relative_to(place) for place in journeys
-    ):
-        raise CxmapError(f"refusing to write into {str(target)!r}, inside the project's sources")
