@@ -21,7 +21,6 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
-from cxmap.config import CONFIG_FILE
 from cxmap.errors import CxmapError
 from cxmap.handbook.escape import markdown_text
 from cxmap.handbook.generate import (
@@ -161,11 +160,11 @@ class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
         return nav
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        root = self._root(config)
         if self.report is not None:
-            server.watch(str(root / self.report.project.config.journeys_dir))
-        if (root / CONFIG_FILE).exists():
-            server.watch(str(root / CONFIG_FILE))
+            paths = ProjectPaths.of(self.report.project)
+            server.watch(str(paths.journeys))
+            if paths.config_file.exists():
+                server.watch(str(paths.config_file))
         return server
 
 

@@ -11,14 +11,18 @@ import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from cxmap.config import CONFIG_FILE, Config
 from cxmap.errors import CxmapError
-from cxmap.project import ORGANIZATION_FILES, Project
 
+if TYPE_CHECKING:
+    from cxmap.project import Project
+
+ORGANIZATION_FILES = ("organization.yaml", "organization.yml")
+"""The names the organisation file may have, directly in the journeys folder."""
 MKDOCS_FILE = "mkdocs.yml"
 DEFAULT_DOCS_DIR = "docs"
 DEFAULT_SITE_DIR = "site"

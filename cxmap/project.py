@@ -19,11 +19,10 @@ from cxmap.discovery import SourceFile, discover, display_name, read
 from cxmap.errors import ProjectNotFound
 from cxmap.findings import START, Finding, Mark, located
 from cxmap.model import Journey, Organization, TouchPoint
+from cxmap.paths import ORGANIZATION_FILES, ProjectPaths
 from cxmap.suggest import did_you_mean
 from cxmap.validation import validate
 from cxmap.yamlsource import Limits, Node, Problem, YList, YMap, parse
-
-ORGANIZATION_FILES = ("organization.yaml", "organization.yml")
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -110,7 +109,7 @@ def load_project(root: Path, config: Config) -> Project:
     """Read every file of the project at ``root``."""
     if not root.is_dir():
         raise ProjectNotFound(f"project directory {str(root)!r} does not exist")
-    journeys_dir = root / config.journeys_dir
+    journeys_dir = ProjectPaths(root, config).journeys
     if not journeys_dir.is_dir():
         raise ProjectNotFound(
             f"{str(root)!r} has no journeys directory {config.journeys_dir!r} "

@@ -13,6 +13,7 @@ import click
 from cxmap.errors import EXIT_FINDINGS, CxmapError
 from cxmap.interop.diff import compare, render_markdown, render_text
 from cxmap.linter import lint
+from cxmap.paths import ProjectPaths
 
 
 def _git(root: Path, *args: str) -> bytes:
@@ -44,8 +45,7 @@ def run(project_dir: Path, base: str, output_format: str, fail_on_new: bool) -> 
     current = lint(project_dir)
     with tempfile.TemporaryDirectory(prefix="cxmap-diff-") as scratch:
         old_dir = _checkout(project_dir, base, Path(scratch))
-        if not (old_dir / current.project.config.journeys_dir).is_dir():
-            (old_dir / current.project.config.journeys_dir).mkdir(parents=True)
+        ProjectPaths(old_dir, current.project.config).journeys.mkdir(parents=True, exist_ok=True)
         previous = lint(old_dir)
     diff = compare(previous, current)
     render = render_markdown if output_format == "markdown" else render_text

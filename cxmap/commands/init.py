@@ -20,8 +20,7 @@ from cxmap.discovery import YAML_SUFFIXES
 from cxmap.errors import CxmapError
 from cxmap.files import write_atomically
 from cxmap.linter import load_project_config
-from cxmap.paths import ProjectPaths
-from cxmap.project import ORGANIZATION_FILES
+from cxmap.paths import ORGANIZATION_FILES, ProjectPaths
 from cxmap.schema import schemas
 
 if TYPE_CHECKING:
