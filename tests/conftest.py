@@ -7,7 +7,9 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
+import yaml
 
+from cxmap import yamlsource
 from cxmap.linter import Report, lint
 
 EXAMPLES = Path(__file__).parent / "examples"
@@ -18,6 +20,17 @@ MakeProject = Callable[..., Path]
 
 QUIET = "rules:\n  CX103: off\n  CX106: off\n  CX204: off\n  CX303: off\n  CX401: off\n"
 """Configuration that silences the strategy checks a minimal journey trips."""
+
+
+@pytest.fixture(params=["libyaml", "python"])
+def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test with libyaml's C parser and with the pure-Python one."""
+    if request.param == "libyaml":
+        if not yamlsource.WITH_LIBYAML:
+            pytest.skip("PyYAML was built without libyaml")
+    else:
+        monkeypatch.setattr(yamlsource, "_Loader", yaml.SafeLoader)
+    return str(request.param)
 
 
 @pytest.fixture

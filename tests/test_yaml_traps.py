@@ -10,7 +10,6 @@ import pytest
 import yaml
 from conftest import QUIET, MakeProject, check
 
-from cxmap import yamlsource
 from cxmap.findings import Finding
 from cxmap.yamlsource import YList, YMap, parse
 from cxmap.yamltraps import quote, split_items, split_lines, written_without_colon
@@ -28,17 +27,6 @@ HEAD = """journey:
       expectation: An answer
 """
 """A clean journey of 11 lines; a test appends the lines of its touch point 'a'."""
-
-
-@pytest.fixture(params=["libyaml", "python"])
-def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Run a test with libyaml's C parser and with the pure-Python one."""
-    if request.param == "libyaml":
-        if not yamlsource.WITH_LIBYAML:
-            pytest.skip("PyYAML was built without libyaml")
-    else:
-        monkeypatch.setattr(yamlsource, "_Loader", yaml.SafeLoader)
-    return str(request.param)
 
 
 def findings(make_project: MakeProject, journey: str, *codes: str) -> list[Finding]:

@@ -5,21 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
-import yaml
 
-from cxmap import yamlsource
 from cxmap.yamlsource import Limits, YList, YMap, parse, resolve_plain
-
-
-@pytest.fixture(params=["libyaml", "python"])
-def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Run a test with libyaml's C parser and with the pure-Python one."""
-    if request.param == "libyaml":
-        if not yamlsource.WITH_LIBYAML:
-            pytest.skip("PyYAML was built without libyaml")
-    else:
-        monkeypatch.setattr(yamlsource, "_Loader", yaml.SafeLoader)
-    return str(request.param)
 
 
 def only_problem(raw: bytes, limits: Limits | None = None) -> tuple[str, str, tuple[int, int]]:
