@@ -8,7 +8,8 @@ from typing import Literal
 from pydantic import Field
 
 from cxmap.errors import ConfigError
-from cxmap.model.types import Duration, ListOf, Model, Slug, Text
+from cxmap.model.duration import Duration
+from cxmap.model.types import ListOf, Model, Slug, Text
 from cxmap.suggest import did_you_mean
 from cxmap.validation import validate
 from cxmap.yamlsource import Limits, YMap, parse

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cxmap.model.duration import Duration
 from cxmap.model.journey import Commitment, Journey, Kpi, Promise, ToBe, TouchPoint
 from cxmap.model.organization import (
     Channel,
@@ -13,7 +14,7 @@ from cxmap.model.organization import (
     Team,
     title_case,
 )
-from cxmap.model.types import Duration, Located
+from cxmap.model.types import Located
 
 __all__ = [
     "Channel",

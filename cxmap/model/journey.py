@@ -9,10 +9,10 @@ from pydantic import Field, GetJsonSchemaHandler, model_validator
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
+from cxmap.model.duration import Duration
 from cxmap.model.types import (
     Better,
     Code,
-    Duration,
     IsoDate,
     ListOf,
     Located,
