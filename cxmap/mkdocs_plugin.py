@@ -9,7 +9,9 @@ findings (or the configuration error) in the site instead of stopping the server
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
+from cxmap.config import Config
+from cxmap.diagrams import VIEWS
 from cxmap.errors import CxmapError
 from cxmap.handbook.escape import markdown_text
 from cxmap.handbook.generate import (
@@ -31,24 +35,28 @@ from cxmap.handbook.generate import (
     generate,
     journey_index,
 )
+from cxmap.handbook.pages import NAVIGATION
 from cxmap.linter import Report, lint
 from cxmap.paths import ProjectPaths
 
 log = logging.getLogger("mkdocs.plugins.cxmap")
 
-# The order of the generated sections in the navigation, after the user's pages.
-SECTIONS = (
-    "journeys",
-    "teams",
-    "departments",
-    "channels",
-    "personas",
-    "promises.md",
-    "coverage.md",
-    "findings.md",
-    "checks.md",
-    "tags.md",
-)
+_handed_over: dict[Path, Report] = {}
+
+
+@contextlib.contextmanager
+def handed_over(report: Report) -> Iterator[None]:
+    """Let the next build of this project use ``report`` instead of checking it again.
+
+    ``cxmap build`` and ``cxmap serve`` check the project before they start MkDocs;
+    the plugin takes that report once. Later builds (``serve`` rebuilds) check anew.
+    """
+    key = report.project.root.resolve()
+    _handed_over[key] = report
+    try:
+        yield
+    finally:
+        _handed_over.pop(key, None)
 
 
 class CxmapPluginOptions(MkDocsOptions):
@@ -67,6 +75,7 @@ class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
         self.error: str | None = None
         self.serving = False
         self._templates: Path | None = None
+        self.paths: ProjectPaths | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -80,14 +89,17 @@ class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
         root = self._root(config)
         self.error = None
         try:
-            self.report = lint(root)
+            handed = _handed_over.pop(root.resolve(), None)
+            self.report = handed if handed is not None else lint(root)
         except CxmapError as exc:
             if not self.serving:
                 raise PluginError(f"cxmap: {exc}") from None
             self.report, self.error = None, str(exc)
+            self.paths = ProjectPaths(root, Config())
             log.warning("cxmap: %s", exc)
             return config
-        site_problem = ProjectPaths.of(self.report.project).protected(Path(config.site_dir))
+        self.paths = ProjectPaths.of(self.report.project)
+        site_problem = self.paths.protected(Path(config.site_dir))
         if site_problem is not None and not self.serving:
             # `mkdocs build` empties site_dir first: never let that be the project's sources.
             raise PluginError(
@@ -113,7 +125,7 @@ class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
                 files.append(File.generated(config, "index.md", content="# Handbook\n"))
             return files
         existing = {file.src_uri for file in files}
-        total = 3 * len(self.report.project.journeys)
+        total = len(VIEWS) * len(self.report.project.journeys)
         page_url = "{journey}/" if config.use_directory_urls else "{journey}.html"
         self.site = generate(
             self.report,
@@ -151,7 +163,7 @@ class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         def rank(item: Any) -> tuple[int, int]:
             source = _source_of(item)
-            for position, section in enumerate(SECTIONS):
+            for position, section in enumerate(NAVIGATION):
                 if source == section or source.startswith(section + "/"):
                     return (1, position)
             return (0, 0)
@@ -160,11 +172,9 @@ class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
         return nav
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        if self.report is not None:
-            paths = ProjectPaths.of(self.report.project)
-            server.watch(str(paths.journeys))
-            if paths.config_file.exists():
-                server.watch(str(paths.config_file))
+        # After a broken cxmap.yaml the default places are watched: fixing it rebuilds.
+        for path in self.paths.watched() if self.paths is not None else ():
+            server.watch(str(path))
         return server
 
 

@@ -26,6 +26,8 @@ ORGANIZATION_FILES = ("organization.yaml", "organization.yml")
 MKDOCS_FILE = "mkdocs.yml"
 DEFAULT_DOCS_DIR = "docs"
 DEFAULT_SITE_DIR = "site"
+SCHEMAS_DIR = "schemas"
+"""Where ``cxmap init`` puts the JSON Schemas that editors validate journeys with."""
 SITE_MARKER = ".cxmap-site"
 """Left in a site that ``cxmap build`` wrote, so that the next build may replace it."""
 PAGES_MARKER = ".cxmap-pages"
@@ -56,6 +58,24 @@ class ProjectPaths:
     @property
     def organization_files(self) -> tuple[Path, ...]:
         return tuple(self.journeys / name for name in ORGANIZATION_FILES)
+
+    @property
+    def schemas(self) -> Path:
+        return self.root / SCHEMAS_DIR
+
+    def schema_folder_from(self, folder: Path) -> str:
+        """The schemas folder as a link from a file in ``folder``: ``../schemas/``."""
+        relative = os.path.relpath(self.schemas.absolute(), folder.absolute())
+        return Path(relative).as_posix() + "/"
+
+    @property
+    def diagram_cache(self) -> Path:
+        """Rendered diagrams, shared by every project of the user (see :func:`diagram_cache`)."""
+        return diagram_cache()
+
+    def watched(self) -> list[Path]:
+        """What a live preview watches besides the hand-written pages: journeys and cxmap.yaml."""
+        return [path for path in (self.journeys, self.config_file) if path.exists()]
 
     @property
     def mkdocs_file(self) -> Path:
@@ -158,6 +178,19 @@ class ProjectPaths:
         if marker == SITE_MARKER and resolved == _real(self.site_dir) and _is_mkdocs_site(resolved):
             return None
         return f"it is not empty and was not written by cxmap (it has no {marker} file)"
+
+
+def diagram_cache() -> Path:
+    """``CXMAP_CACHE_DIR``, or ``cxmap/diagrams`` in the user's cache folder.
+
+    Diagrams are cached by a hash of what was drawn, so projects can share one cache,
+    and it stays out of the project (and out of git).
+    """
+    configured = os.environ.get("CXMAP_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "cxmap" / "diagrams"
 
 
 def _real(path: Path) -> Path:

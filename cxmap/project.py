@@ -22,6 +22,7 @@ from cxmap.model import Journey, Organization, TouchPoint
 from cxmap.paths import ORGANIZATION_FILES, ProjectPaths
 from cxmap.suggest import did_you_mean
 from cxmap.validation import validate
+from cxmap.yamlpath import id_in
 from cxmap.yamlsource import Limits, Node, Problem, YList, YMap, parse
 
 M = TypeVar("M", bound=BaseModel)
@@ -271,11 +272,6 @@ def _journey_id(body: YMap | None) -> str | None:
 
 def _touchpoint_of(body: YMap | None, path: tuple[str | int, ...]) -> str | None:
     """The id of the touch point that a problem's ``path`` leads into, if any."""
-    if body is None or path[:2] != ("journey", "touchpoints") or len(path) < 3:
+    if body is None or path[:2] != ("journey", "touchpoints"):
         return None
-    items, index = body.get("touchpoints"), path[2]
-    if not isinstance(items, YList) or not isinstance(index, int) or index >= len(items):
-        return None
-    item = items[index]
-    item_id = item.get("id") if isinstance(item, YMap) else None
-    return item_id if isinstance(item_id, str) else None
+    return id_in(body, path[1:3], "touchpoints")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -47,3 +48,8 @@ def schemas() -> dict[str, dict[str, Any]]:
         body = model.model_json_schema(mode="validation")
         result[name] = {"$schema": DRAFT, "$id": f"{BASE_ID}/{name}", **body}
     return result
+
+
+def dumps(schema: object) -> str:
+    """A schema as the text of a ``.schema.json`` file."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

@@ -24,7 +24,9 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from cxmap.findings import Mark
+from cxmap.model.types import slugify
 from cxmap.suggest import did_you_mean
+from cxmap.yamlpath import id_in, item_id, start_of, walk
 from cxmap.yamlsource import Node, YList, YMap
 from cxmap.yamltraps import split_key_hint
 
@@ -95,7 +97,7 @@ def validate(
     result.errors = [
         dataclasses.replace(
             _explain(model_type, data, error),
-            item=owner_ids(data, error["loc"], item_key) if item_key else None,
+            item=id_in(data, error["loc"], item_key) if item_key else None,
         )
         for error in details
     ]
@@ -121,62 +123,23 @@ def locate(data: Node, loc: Iterable[int | str], *, key: bool = False) -> Mark:
     A path that leaves the data (a missing key) ends at the mapping that lacks it;
     segments that name no key (union members) are skipped.
     """
-    node = data
-    mark = data.mark if isinstance(data, (YMap, YList)) else (1, 1)
-    segments = list(loc)
-    for position, segment in enumerate(segments):
-        last = position == len(segments) - 1
-        if isinstance(node, YMap) and isinstance(segment, str):
-            if segment not in node:
-                if last:
-                    return node.mark
-                continue
-            if last and key:
-                return node.key_at(segment)
-            mark = node.value_at(segment)
-            node = node[segment]
-        elif isinstance(node, YList) and isinstance(segment, int) and segment < len(node):
-            mark = node.item_at(segment)
-            node = node[segment]
-        else:
-            break
-    return mark
+    route = walk(data, loc)
+    if route.complete and route.missing is not None:
+        return start_of(route.node if route.steps else data)
+    if not route.steps:
+        return start_of(data)
+    last = route.steps[-1]
+    if key and route.complete and isinstance(last.container, YMap):
+        return last.container.key_at(str(last.segment))
+    return last.mark
 
 
 def _container_at(data: Node, loc: Iterable[int | str]) -> Node:
     """The mapping or list at ``loc``, skipping segments that name no key."""
-    node = data
-    for segment in loc:
-        if isinstance(node, YMap) and isinstance(segment, str):
-            if segment in node:
-                node = node[segment]
-        elif isinstance(node, YList) and isinstance(segment, int) and segment < len(node):
-            node = node[segment]
-        else:
-            return None
-    return node
-
-
-def owner_ids(data: Node, loc: Iterable[int | str], list_key: str) -> str | None:
-    """The ``id`` of the item of ``list_key`` that ``loc`` passes through, if any."""
-    node = data
-    segments = list(loc)
-    for position, segment in enumerate(segments):
-        if isinstance(node, YMap) and isinstance(segment, str):
-            if segment == list_key and position + 1 < len(segments):
-                items = node.get(segment)
-                index = segments[position + 1]
-                if isinstance(items, YList) and isinstance(index, int) and index < len(items):
-                    item = items[index]
-                    item_id = item.get("id") if isinstance(item, YMap) else None
-                    return item_id if isinstance(item_id, str) else None
-                return None
-            node = node.get(segment)
-        elif isinstance(node, YList) and isinstance(segment, int) and segment < len(node):
-            node = node[segment]
-        else:
-            return None
-    return None
+    route = walk(data, loc)
+    if not route.complete:
+        return None
+    return route.node if route.steps else data
 
 
 # -- messages ------------------------------------------------------------------------
@@ -251,8 +214,8 @@ _BOOL_WORDS = frozenset(("yes", "no", "on", "off", "y", "n", "Yes", "No", "On", 
 
 
 def _slug_hint(value: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")[:64]
-    return f" (try {slug!r})" if slug and re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug) else ""
+    slug = slugify(value)
+    return f" (try {slug!r})" if slug else ""
 
 
 def _field_name(loc: tuple[int | str, ...]) -> str:
@@ -349,10 +312,9 @@ def _prune(data: Node, details: list[ErrorDetails], pruned_ids: dict[str, set[st
             continue
         done.add((id(container), key))
         if isinstance(container, YList) and isinstance(key, int):
-            item = container[key]
-            item_id = item.get("id") if isinstance(item, YMap) else None
-            if list_key and isinstance(item_id, str):
-                pruned_ids.setdefault(list_key, set()).add(item_id)
+            pruned = item_id(container[key])
+            if list_key and pruned is not None:
+                pruned_ids.setdefault(list_key, set()).add(pruned)
             del container[key]
             del container.item_marks[key]
         elif isinstance(container, YMap) and isinstance(key, str):
@@ -364,25 +326,14 @@ def _removal(
     data: Node, loc: tuple[int | str, ...], missing: bool
 ) -> tuple[YMap | YList, int | str, str | None] | None:
     """What to delete for an error at ``loc``: a key, a list item, or the enclosing item."""
-    path: list[tuple[YMap | YList, int | str, str | None]] = []
-    node = data
-    list_key: str | None = None
-    for segment in loc:
-        if isinstance(node, YMap) and isinstance(segment, str) and segment in node:
-            path.append((node, segment, None))
-            list_key = segment
-            node = node[segment]
-        elif isinstance(node, YList) and isinstance(segment, int) and segment < len(node):
-            path.append((node, segment, list_key))
-            node = node[segment]
-        elif isinstance(node, YMap) and isinstance(segment, str):
-            continue  # a missing key, or a union member's name
-        else:
-            break
+    steps = walk(data, loc).steps
     if missing:
         # A required key is absent: drop the nearest list item that lacks it.
-        for container, key, key_of_list in reversed(path):
-            if isinstance(container, YList):
-                return container, key, key_of_list
+        for step in reversed(steps):
+            if isinstance(step.container, YList):
+                return step.container, step.segment, step.list_key
         return None
-    return path[-1] if path else None
+    if not steps:
+        return None
+    last = steps[-1]
+    return last.container, last.segment, last.list_key

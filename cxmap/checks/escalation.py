@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from cxmap.checks.registry import check
+from cxmap.facts import is_front_line
 from cxmap.findings import Finding, Severity
 from cxmap.project import Project
-
-SERVICE = "service"
 
 
 @check("CX302", "no-escalation", Severity.WARNING)
@@ -29,7 +28,7 @@ def no_escalation(project: Project) -> Iterable[Finding]:
         escalates_to: returns-team
     """
     for doc, touchpoint in project.touchpoints():
-        if touchpoint.escalates_to or project.department_of(touchpoint) != SERVICE:
+        if touchpoint.escalates_to or not is_front_line(project, touchpoint):
             continue
         staffed = [channel for channel in touchpoint.channels if project.is_staffed(channel)]
         if staffed:

@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from collections.abc import Iterable
 
 from cxmap.checks.registry import check
+from cxmap.clock import today
 from cxmap.findings import Finding, Severity
 from cxmap.model import Kpi
 from cxmap.project import Project
-
-
-def today() -> dt.date:
-    """Today, or the day of `SOURCE_DATE_EPOCH` for reproducible runs."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-        except (OverflowError, OSError, ValueError):
-            pass  # out of the calendar's range: not a usable reproducible date
-    return dt.date.today()
 
 
 @check("CX401", "stale-review", Severity.INFO)

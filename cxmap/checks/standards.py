@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from cxmap import facts
 from cxmap.checks.registry import check
+from cxmap.facts import is_front_line
 from cxmap.findings import Finding, Severity
 from cxmap.project import Project
-
-SERVICE = "service"
 
 
 @check("CX103", "unmeasurable-standard", Severity.WARNING)
@@ -40,7 +40,7 @@ def unmeasurable_standard(project: Project) -> Iterable[Finding]:
                 touchpoint.mark if standard is None else touchpoint.value_at("standard"),
                 touchpoint,
             )
-        elif standard.within is None and project.department_of(touchpoint) == SERVICE:
+        elif standard.within is None and is_front_line(project, touchpoint):
             yield doc.finding(
                 "CX103",
                 f"the standard of service touch point {touchpoint.id!r} has no time: "
@@ -68,16 +68,12 @@ def expectation_gap(project: Project) -> Iterable[Finding]:
     setting the expectation openly with the customer.
     """
     for doc, touchpoint in project.touchpoints():
-        expectation, standard = touchpoint.expectation, touchpoint.standard
-        if expectation is None or standard is None:
-            continue
-        if expectation.within is None or standard.within is None:
-            continue
-        if standard.within > expectation.within:
+        gap = facts.expectation_gap(touchpoint)
+        if gap is not None:
             yield doc.finding(
                 "CX104",
-                f"the standard ({standard.within}) is slower than the customer expects "
-                f"({expectation.within}) at touch point {touchpoint.id!r}",
+                f"the standard ({gap.committed}) is slower than the customer expects "
+                f"({gap.expected}) at touch point {touchpoint.id!r}",
                 touchpoint.value_at_path("standard", "within"),
                 touchpoint,
             )

@@ -2,35 +2,22 @@
 
 from __future__ import annotations
 
-import logging
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
-import click
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from cxmap.commands.site import mkdocs_config_file
+from cxmap.commands.shared import echo, mkdocs_config_file, show_mkdocs_log
 from cxmap.errors import EXIT_FINDINGS, CxmapError
 from cxmap.files import replace_folder
 from cxmap.findings import Severity
 from cxmap.linter import lint
+from cxmap.mkdocs_plugin import handed_over
 from cxmap.paths import DEFAULT_SITE_DIR, SITE_MARKER, ProjectPaths
 from cxmap.reporters.text import summary_line
-
-
-def show_mkdocs_log() -> None:
-    """Let MkDocs' own messages (and cxmap's progress) reach the terminal."""
-    logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_cxmap", False) for h in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        handler._cxmap = True  # type: ignore[attr-defined]
-        logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
 
 
 def run(project_dir: Path, site_dir: Path | None, strict: bool, offline: bool) -> int:
@@ -42,9 +29,9 @@ def run(project_dir: Path, site_dir: Path | None, strict: bool, offline: bool) -
     real_target = paths.check_output(
         target, what="the site", marker=SITE_MARKER, suggestion=DEFAULT_SITE_DIR, setting=setting
     )
-    click.echo(f"cxmap check: {summary_line(report)}", err=True)
+    echo(f"cxmap check: {summary_line(report)}", err=True)
     if strict and report.count(Severity.ERROR):
-        click.echo(
+        echo(
             "cxmap: --strict, and the journeys have error-level findings; "
             "the site was not built (run 'cxmap check' for the list)",
             err=True,
@@ -56,7 +43,7 @@ def run(project_dir: Path, site_dir: Path | None, strict: bool, offline: bool) -
         tempfile.mkdtemp(prefix=f".{real_target.name}.building-", dir=real_target.parent)
     )
     try:
-        with mkdocs_config_file(report) as config_file:
+        with mkdocs_config_file(report) as config_file, handed_over(report):
             config = load_config(
                 config_file=str(config_file),
                 site_dir=str(staging),
@@ -72,13 +59,13 @@ def run(project_dir: Path, site_dir: Path | None, strict: bool, offline: bool) -
         )
     except (Abort, ConfigurationError, PluginError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        click.echo(f"cxmap: the site was not built: {exc}", err=True)
+        echo(f"cxmap: the site was not built: {exc}", err=True)
         return EXIT_FINDINGS
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     replace_folder(real_target, staging)
-    click.echo(f"cxmap: built the handbook in {target}", err=True)
+    echo(f"cxmap: built the handbook in {target}", err=True)
     return 0
 
 

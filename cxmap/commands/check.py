@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-import click
-
+from cxmap.commands.shared import echo
 from cxmap.linter import lint, parse_codes
 from cxmap.reporters import REPORTERS
 
@@ -28,5 +27,5 @@ def run(
     )
     output = REPORTERS[output_format](report, color)
     if output:
-        click.echo(output, color=color)
+        echo(output, color=color)
     return report.exit_code

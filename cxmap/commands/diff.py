@@ -8,8 +8,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-import click
-
+from cxmap.commands.shared import echo
 from cxmap.errors import EXIT_FINDINGS, CxmapError
 from cxmap.interop.diff import compare, render_markdown, render_text
 from cxmap.linter import lint
@@ -49,5 +48,5 @@ def run(project_dir: Path, base: str, output_format: str, fail_on_new: bool) -> 
         previous = lint(old_dir)
     diff = compare(previous, current)
     render = render_markdown if output_format == "markdown" else render_text
-    click.echo(render(diff, base))
+    echo(render(diff, base))
     return EXIT_FINDINGS if fail_on_new and diff.new_errors else 0

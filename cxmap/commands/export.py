@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import click
-
+from cxmap.commands.shared import echo
 from cxmap.errors import CxmapError
 from cxmap.interop import export, mermaid
 from cxmap.linter import lint
@@ -26,5 +25,5 @@ def run(project_dir: Path, journey_id: str, output_format: str) -> int:
         text = export.to_json(doc.model)
     else:
         text = export.to_csv(doc.model, report.project)
-    click.echo(text, nl=False)
+    echo(text, nl=False)
     return 0

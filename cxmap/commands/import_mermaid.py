@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-import click
-
+from cxmap.commands.shared import echo
 from cxmap.errors import CxmapError
 from cxmap.files import write_atomically
 from cxmap.interop import mermaid
+from cxmap.model.types import slugify
 from cxmap.yamlwrite import dump
 
 HEADER = (
@@ -27,16 +26,16 @@ def run(source: Path, output: Path | None) -> int:
         parsed = mermaid.parse(text)
     except mermaid.MermaidError as exc:
         raise CxmapError(f"{source}:{exc.line}: {exc}") from None
-    fallback = re.sub(r"[^a-z0-9]+", "-", source.stem.lower()).strip("-") or "journey"
+    fallback = slugify(source.stem, "journey")
     data, warnings = mermaid.to_journey(parsed, fallback)
     for warning in warnings:
-        click.echo(f"cxmap: warning: {source}:{warning}", err=True)
+        echo(f"cxmap: warning: {source}:{warning}", err=True)
     yaml_text = HEADER + dump(data)
     if output is None:
-        click.echo(yaml_text, nl=False)
+        echo(yaml_text, nl=False)
         return 0
     if output.exists():
         raise CxmapError(f"{str(output)!r} exists already; cxmap never overwrites a file")
     write_atomically(output, yaml_text)
-    click.echo(f"wrote {output}", err=True)
+    echo(f"wrote {output}", err=True)
     return 0

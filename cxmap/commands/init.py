@@ -11,17 +11,15 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import click
-
-from cxmap.checks.learning import today
-from cxmap.commands.schema import dumps
+from cxmap.clock import today
+from cxmap.commands.shared import echo
 from cxmap.config import Config
 from cxmap.discovery import YAML_SUFFIXES
 from cxmap.errors import CxmapError
 from cxmap.files import write_atomically
 from cxmap.linter import load_project_config
-from cxmap.paths import ORGANIZATION_FILES, ProjectPaths
-from cxmap.schema import schemas
+from cxmap.paths import ORGANIZATION_FILES, SCHEMAS_DIR, ProjectPaths
+from cxmap.schema import dumps, schemas
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
@@ -29,7 +27,8 @@ if TYPE_CHECKING:
 # Files of the scaffold whose name in the project differs.
 RENAMED = {"pre-commit-config.yaml": ".pre-commit-config.yaml"}
 JOURNEYS = "journeys/"
-SCHEMA_LINK = "$schema=../schemas/"
+SCHEMA_LINK = f"$schema=../{SCHEMAS_DIR}/"
+"""The schema links of the scaffold's journey files, one folder below the project."""
 
 
 def _walk(folder: Traversable, prefix: str = "") -> dict[str, str]:
@@ -60,7 +59,7 @@ def project_files(example: bool = False) -> dict[str, str]:
     if example:
         files = {path: text for path, text in files.items() if not path.startswith("journeys/")}
         files.update(_walk(example_journeys(), "journeys/"))
-    files.update({f"schemas/{name}": dumps(schema) for name, schema in schemas().items()})
+    files.update({f"{SCHEMAS_DIR}/{name}": dumps(schema) for name, schema in schemas().items()})
     return files
 
 
@@ -77,10 +76,10 @@ def run(target: Path, example: bool = False) -> int:
             for path, text in files.items()
             if not path.startswith(JOURNEYS) or (target / path).exists()
         }
-        files = _moved(files, "docs", paths.docs_dir, target)
+        files = _moved(files, "docs", paths.docs_dir, paths)
     else:
-        files = _moved(files, "journeys", paths.journeys, target)
-        files = _moved(files, "docs", paths.docs_dir, target)
+        files = _moved(files, "journeys", paths.journeys, paths)
+        files = _moved(files, "docs", paths.docs_dir, paths)
     files[".gitignore"] = gitignore(paths)
     created, kept = [], []
     try:
@@ -95,20 +94,20 @@ def run(target: Path, example: bool = False) -> int:
     except OSError as exc:
         raise CxmapError(f"cannot write to {str(target)!r}: {exc.strerror}") from None
     for relative in created:
-        click.echo(f"created {relative}")
+        echo(f"created {relative}")
     for relative in kept:
-        click.echo(f"kept    {relative} (it exists already)")
+        echo(f"kept    {relative} (it exists already)")
     if unreadable:
-        click.echo(
+        echo(
             "skipped the example journeys: cxmap.yaml cannot be read, "
             "so where your journeys are is unknown"
         )
     elif folder is not None:
-        click.echo(f"skipped the example journeys: {folder} holds journeys already")
+        echo(f"skipped the example journeys: {folder} holds journeys already")
     step = (
         "cxmap check" if target.resolve() == Path.cwd().resolve() else f"cd {target} && cxmap check"
     )
-    click.echo(f"\nNext: {step}")
+    echo(f"\nNext: {step}")
     return 0
 
 
@@ -145,13 +144,12 @@ def _shown(folder: Path, root: Path) -> str:
     return Path(os.path.relpath(folder, root)).as_posix() + "/"
 
 
-def _moved(files: dict[str, str], folder: str, place: Path, root: Path) -> dict[str, str]:
-    """``files`` with those under ``folder/`` moved to ``place`` (when inside ``root``)."""
-    relative = Path(os.path.relpath(place.absolute(), root.absolute())).as_posix()
+def _moved(files: dict[str, str], folder: str, place: Path, paths: ProjectPaths) -> dict[str, str]:
+    """``files`` with those under ``folder/`` moved to ``place`` (when inside the project)."""
+    relative = Path(os.path.relpath(place.absolute(), paths.root.absolute())).as_posix()
     if relative == folder or relative == "." or relative.startswith(".."):
         return files
-    depth = len(Path(relative).parts)
-    link = f"$schema={'../' * depth}schemas/"
+    link = f"$schema={paths.schema_folder_from(place)}"
     moved: dict[str, str] = {}
     for path, text in files.items():
         if path.startswith(f"{folder}/"):

@@ -6,8 +6,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import click
-
+from cxmap.commands.shared import echo
 from cxmap.files import replace_folder
 from cxmap.handbook.generate import generate
 from cxmap.linter import lint
@@ -36,5 +35,5 @@ def run(project_dir: Path, output: Path) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     replace_folder(target, staging)
-    click.echo(f"wrote {len(site.pages)} pages and {len(site.assets)} files to {output}")
+    echo(f"wrote {len(site.pages)} pages and {len(site.assets)} files to {output}")
     return 0

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-import click
-
+from cxmap.commands.shared import echo
 from cxmap.config import check_link_pattern
 from cxmap.diagrams import VIEWS, JourneyView, job
 from cxmap.diagrams.render import FORMATS, render
@@ -36,7 +35,7 @@ def run(project_dir: Path, journey_id: str, view: str, output: Path, link: str |
         write_atomically(output, data)
     except OSError as exc:
         raise CxmapError(f"cannot write {str(output)!r}: {exc.strerror}") from None
-    click.echo(f"wrote {output} ({VIEWS[view][0]} of {journey_id!r})")
+    echo(f"wrote {output} ({VIEWS[view][0]} of {journey_id!r})")
     return 0
 
 
@@ -45,8 +44,8 @@ def _not_found(report: Report, journey_id: str) -> int:
     file = next((f for f in report.project.files if PurePosixPath(f).stem == journey_id), None)
     unread = [finding for finding in report.findings if finding.file == file]
     if file is not None and unread:
-        click.echo(f"cannot draw journey {journey_id!r}: {file} does not load", err=True)
-        click.echo(render_text(Report(report.project, unread, report.checks), False), err=True)
+        echo(f"cannot draw journey {journey_id!r}: {file} does not load", err=True)
+        echo(render_text(Report(report.project, unread, report.checks), False), err=True)
         return EXIT_FINDINGS
     known = [doc.model.id for doc in report.project.journeys]
     raise CxmapError(f"no journey {journey_id!r} in the project{did_you_mean(journey_id, known)}")

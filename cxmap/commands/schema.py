@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import click
-
+from cxmap.commands.shared import echo
 from cxmap.errors import CxmapError
 from cxmap.files import write_atomically
-from cxmap.schema import schemas
-
-
-def dumps(schema: object) -> str:
-    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+from cxmap.schema import dumps, schemas
 
 
 def run(output: Path | None) -> int:
     everything = schemas()
     if output is None:
-        click.echo(dumps(everything), nl=False)
+        echo(dumps(everything), nl=False)
         return 0
     try:
         output.mkdir(parents=True, exist_ok=True)
@@ -28,5 +22,5 @@ def run(output: Path | None) -> int:
     except OSError as exc:
         raise CxmapError(f"cannot write schemas to {str(output)!r}: {exc.strerror}") from None
     for name in everything:
-        click.echo(f"wrote {output / name}")
+        echo(f"wrote {output / name}")
     return 0

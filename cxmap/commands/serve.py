@@ -10,19 +10,15 @@ from pathlib import Path
 
 from mkdocs.commands.serve import serve
 
-from cxmap.commands.build import show_mkdocs_log
-from cxmap.commands.site import mkdocs_config_file
+from cxmap.commands.shared import mkdocs_config_file, show_mkdocs_log
 from cxmap.linter import lint
-from cxmap.paths import ProjectPaths
+from cxmap.mkdocs_plugin import handed_over
 
 
 def run(project_dir: Path, dev_addr: str | None) -> int:
     report = lint(project_dir)
-    paths = ProjectPaths.of(report.project)
     show_mkdocs_log()
-    watch = [str(paths.journeys)]
-    if paths.config_file.exists():
-        watch.append(str(paths.config_file))
-    with mkdocs_config_file(report) as config_file:
-        serve(config_file=str(config_file), livereload=True, watch=watch, dev_addr=dev_addr)
+    # The plugin watches the journeys and cxmap.yaml (ProjectPaths.watched).
+    with mkdocs_config_file(report) as config_file, handed_over(report):
+        serve(config_file=str(config_file), livereload=True, dev_addr=dev_addr)
     return 0

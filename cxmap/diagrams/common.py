@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from cxmap.diagrams.canvas import Canvas
 from cxmap.diagrams.dot import FONT, Graph, HtmlLabel, Value, html
+from cxmap.facts import Kind, display_name
 from cxmap.findings import Finding, Severity
 from cxmap.model import TouchPoint
-from cxmap.model.organization import title_case
 from cxmap.project import JourneyDocument, Project
 
 DEFAULT_LINK = "#tp-{touchpoint}"
@@ -39,16 +39,8 @@ class JourneyView:
     def journey_id(self) -> str:
         return self.doc.model.id
 
-    def _title(self, kind: str, key: str | None) -> str:
-        org = self.project.organization
-        if not key:
-            return ""
-        if org is not None:
-            table = getattr(org.model, f"{kind}_ids")
-            found = table.get(key)
-            if found is not None:
-                return str(found.title)
-        return title_case(key)
+    def _title(self, kind: Kind, key: str | None) -> str:
+        return display_name(self.project, kind, key)
 
     def team(self, key: str | None) -> str:
         return self._title("team", key)

@@ -14,13 +14,13 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 import graphviz
 
 from cxmap.errors import CxmapError
 from cxmap.files import write_atomically
+from cxmap.paths import diagram_cache
 
 FORMATS = ("svg", "png", "dot")
 INSTALL_HINT = (
@@ -59,14 +59,6 @@ def graphviz_version() -> str:
         return ".".join(map(str, graphviz.version()))
     except graphviz.ExecutableNotFound:
         raise GraphvizMissing(INSTALL_HINT) from None
-
-
-def cache_dir() -> Path:
-    configured = os.environ.get("CXMAP_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "cxmap" / "diagrams"
 
 
 def cache_key(job: Job) -> str:
@@ -141,7 +133,7 @@ def render(job: Job, use_cache: bool = True) -> bytes:
         raise CxmapError(f"unknown diagram format {job.format!r}: use svg, png or dot")
     if job.format == "dot":
         return job.source.encode("utf-8")
-    path = cache_dir() / f"{cache_key(job)}.{job.format}"
+    path = diagram_cache() / f"{cache_key(job)}.{job.format}"
     if use_cache and path.is_file():
         return path.read_bytes()
     data = _run_dot(job)

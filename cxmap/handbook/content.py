@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from cxmap.checks import REGISTRY
+from cxmap.facts import Kind, defines, display_name
 from cxmap.findings import Finding, Severity
+from cxmap.handbook.pages import page_of
 from cxmap.linter import Report
-from cxmap.model import Journey, TouchPoint, title_case
+from cxmap.model import Journey, TouchPoint
 from cxmap.project import JourneyDocument, Project
-
-JOURNEYS = "journeys"
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class Place:
 
 
 def journey_page(journey_id: str) -> str:
-    return f"{JOURNEYS}/{journey_id}.md"
+    return page_of("journey", journey_id)
 
 
 @dataclass
@@ -85,22 +85,12 @@ class Handbook:
 
     # -- names and links -------------------------------------------------------------
 
-    def name(self, kind: str, key: str | None) -> str:
+    def name(self, kind: Kind, key: str | None) -> str:
         """The display name of a team, department, channel, persona or stage id."""
-        if not key:
-            return ""
-        if self.organization is not None:
-            found = getattr(self.organization, f"{kind}_ids").get(key)
-            if found is not None:
-                return str(found.title)
-        return title_case(key)
+        return display_name(self.project, kind, key)
 
-    def exists(self, kind: str, key: str | None) -> bool:
-        return bool(
-            key
-            and self.organization is not None
-            and key in getattr(self.organization, f"{kind}_ids")
-        )
+    def exists(self, kind: Kind, key: str | None) -> bool:
+        return defines(self.project, kind, key)
 
     @staticmethod
     def link(source: str, target: str, anchor: str | None = None) -> str:

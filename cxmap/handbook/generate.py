@@ -7,7 +7,7 @@ MkDocs plugin hands it to MkDocs in memory, ``cxmap pages`` writes it to a folde
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -19,11 +19,13 @@ from markupsafe import Markup
 from cxmap.catalogue import catalogue_markdown
 from cxmap.diagrams import DEFAULT_LINK, VIEWS, JourneyView, job
 from cxmap.diagrams.render import Job, render_all
-from cxmap.handbook.content import Handbook, journey_page
+from cxmap.facts import expectation_gap
+from cxmap.handbook.content import Handbook
 from cxmap.handbook.escape import markdown_text, yaml_string
 from cxmap.handbook.links import helpers
+from cxmap.handbook.pages import CATALOGUE, PAGES, TAGS, Each, page_of
 from cxmap.linter import Report
-from cxmap.model import Journey, TouchPoint
+from cxmap.model import Entity, Journey
 
 Progress = Callable[[int, int], None]
 TAB_LABELS = {"map": "Journey map", "blueprint": "Service blueprint", "emotion": "Emotion curve"}
@@ -134,6 +136,11 @@ def _diagrams(
     inline = {
         key: inline_svg(svg, f"{key[0]}-{key[1]}") for key, svg in zip(keys, rendered, strict=True)
     }
+    # Each diagram is drawn once, with links to sections of its own page. The
+    # file version, opened on its own, must link to the page instead: its links
+    # differ only in that prefix, so it is swapped in the SVG bytes rather than
+    # running Graphviz a second time. Only link attributes match, and cxmap
+    # writes every one of them from the link pattern.
     inline_prefix = DEFAULT_LINK.format(journey="", touchpoint="").encode()
     files = {
         f"journeys/{journey}/{kind}.svg": svg.replace(
@@ -166,44 +173,35 @@ def generate(
     hb: Handbook = env.globals["hb"]  # type: ignore[assignment]
     skipped = set(skip)
     # A hand-written (or committed) check catalogue anywhere replaces the generated one.
-    catalogue = next((p for p in sorted(skipped) if p.rsplit("/", 1)[-1] == "checks.md"), None)
-    env.globals["catalogue"] = catalogue or "checks.md"
+    catalogue = next((p for p in sorted(skipped) if p.rsplit("/", 1)[-1] == CATALOGUE.path), None)
+    env.globals["catalogue"] = catalogue or CATALOGUE.path
     site = Site(assets={STYLESHEET: CSS.encode("utf-8")})
 
     def page(path: str, template: str, **context: Any) -> None:
+        page_text(path, env.get_template(template).render(page=path, **context))
+
+    def page_text(path: str, text: str) -> None:
         if path not in skipped:
-            site.pages[path] = env.get_template(template).render(page=path, **context)
+            site.pages[path] = text
 
     diagrams, files = _diagrams(report, progress, file_links)
     site.assets.update(files)
     if not inline:
         site.diagrams = {f"{journey}/{kind}": svg for (journey, kind), svg in diagrams.items()}
         diagrams = dict.fromkeys(diagrams, Markup(""))
-    page("index.md", "home.md.j2")
-    page("journeys/index.md", "journeys.md.j2")
-    for doc in hb.journeys:
-        page(journey_page(doc.model.id), "journey.md.j2", **_journey_context(hb, doc, diagrams))
-    organization = hb.organization
-    if organization is not None:
-        page("teams/index.md", "teams.md.j2")
-        for team in organization.teams:
-            page(f"teams/{team.id}.md", "team.md.j2", team=team)
-        page("departments/index.md", "departments.md.j2")
-        for department in organization.departments:
-            page(f"departments/{department.id}.md", "department.md.j2", department=department)
-        page("channels/index.md", "channels.md.j2")
-        for channel in organization.channels:
-            page(f"channels/{channel.id}.md", "channel.md.j2", channel=channel)
-        page("personas/index.md", "personas.md.j2")
-        for persona in organization.personas:
-            page(f"personas/{persona.id}.md", "persona.md.j2", persona=persona)
-    page("promises.md", "promises.md.j2")
-    page("coverage.md", "coverage.md.j2")
-    page("findings.md", "findings.md.j2")
-    if "tags.md" not in skipped:
-        site.pages["tags.md"] = TAGS_PAGE
-    if catalogue is None:
-        site.pages["checks.md"] = catalogue_markdown()
+    for entry in PAGES:
+        if entry.needs_organization and hb.organization is None:
+            continue
+        if entry is TAGS:
+            page_text(entry.path, TAGS_PAGE)
+        elif entry is CATALOGUE:
+            if catalogue is None:
+                site.pages[entry.path] = catalogue_markdown()
+        elif entry.template is not None:
+            page(entry.path, entry.template)
+        if entry.each is not None and entry.item_template is not None:
+            for item_id, context in _items(hb, entry.each, diagrams):
+                page(entry.item_page(item_id), entry.item_template, **context)
     return site
 
 
@@ -233,10 +231,34 @@ def _environment_for(report: Report, templates: Path | None) -> jinja2.Environme
         link=lambda source, target, anchor=None: Markup(hb.link(source, target, anchor)),
         yaml=yaml_string,
         journeys_dir=report.project.config.journeys_dir,
-        catalogue="checks.md",
+        catalogue=CATALOGUE.path,
+        page_of=page_of,
         **helpers(hb),
     )
     return env
+
+
+def _items(
+    hb: Handbook, each: Each, diagrams: dict[tuple[str, str], Markup]
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The id and template context of each page of a folder."""
+    if each == "journey":
+        for doc in hb.journeys:
+            yield doc.model.id, _journey_context(hb, doc, diagrams)
+        return
+    organization = hb.organization
+    entities: dict[str, Sequence[Entity]] = (
+        {
+            "team": organization.teams,
+            "department": organization.departments,
+            "channel": organization.channels,
+            "persona": organization.personas,
+        }
+        if organization is not None
+        else {}
+    )
+    for entity in entities.get(each, ()):
+        yield entity.id, {each: entity}
 
 
 def _journey_context(
@@ -260,20 +282,9 @@ def _journey_context(
         "stages": [
             (stage, [tp for tp in journey.touchpoints if tp.stage == stage]) for stage in stages
         ],
-        "gap": _gap,
+        "gap": expectation_gap,
         "promise_text": _promise_text,
     }
-
-
-def _gap(touchpoint: TouchPoint) -> bool:
-    expectation, standard = touchpoint.expectation, touchpoint.standard
-    return bool(
-        expectation is not None
-        and standard is not None
-        and expectation.within is not None
-        and standard.within is not None
-        and standard.within > expectation.within
-    )
 
 
 def _promise_text(journey: Journey, promise_id: str) -> str:

@@ -7,34 +7,37 @@ Jinja macros. User text in them is escaped; the results are Markup.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from markupsafe import Markup
 
 from cxmap.handbook.content import Handbook, Place, journey_page
 from cxmap.handbook.escape import markdown_text as md
+from cxmap.handbook.pages import page_of
 from cxmap.model import Commitment
 from cxmap.project import JourneyDocument
+
+Linked = Literal["team", "department", "channel"]
 
 
 def helpers(hb: Handbook) -> dict[str, Callable[..., Any]]:
     """The link helpers of the templates, bound to one handbook."""
 
-    def entity_link(page: str, kind: str, folder: str, key: str | None, missing: str) -> str:
-        if hb.exists(kind, key):
-            return f"[{md(hb.name(kind, key))}]({hb.link(page, f'{folder}/{key}.md')})"
+    def entity_link(page: str, kind: Linked, key: str | None, missing: str) -> str:
+        if key and hb.exists(kind, key):
+            return f"[{md(hb.name(kind, key))}]({hb.link(page, page_of(kind, key))})"
         return md(key) if key else missing
 
     def team_link(page: str, team: str | None) -> Markup:
         if team and not hb.exists("team", team):
             return Markup(f"{md(team)} (unknown team)")
-        return Markup(entity_link(page, "team", "teams", team, "*no owner*"))
+        return Markup(entity_link(page, "team", team, "*no owner*"))
 
     def department_link(page: str, department: str | None) -> Markup:
-        return Markup(entity_link(page, "department", "departments", department, "—"))
+        return Markup(entity_link(page, "department", department, "—"))
 
     def channel_links(page: str, channels: Sequence[str]) -> Markup:
-        links = [entity_link(page, "channel", "channels", c, "") for c in channels]
+        links = [entity_link(page, "channel", c, "") for c in channels]
         return Markup(", ".join(links) or "—")
 
     def place_link(page: str, place: Place) -> Markup:

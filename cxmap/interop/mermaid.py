@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cxmap.model import Journey
+from cxmap.model.types import SLUG_MAX, slugify
 from cxmap.project import Project
 
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _ENTITY = re.compile(r"#(\d+);")
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 class MermaidError(ValueError):
@@ -115,16 +115,11 @@ def _task(line: str, number: int) -> Task:
     return Task(_text(name), score, actors, number)
 
 
-def _slug(text: str, fallback: str) -> str:
-    slug = _NOT_SLUG.sub("-", text.lower()).strip("-")[:64].strip("-")
-    return slug or fallback
-
-
 def _unique(slug: str, taken: set[str]) -> str:
     candidate, count = slug, 2
     while candidate in taken:
         suffix = f"-{count}"
-        candidate, count = slug[: 64 - len(suffix)] + suffix, count + 1
+        candidate, count = slug[: SLUG_MAX - len(suffix)].rstrip("-") + suffix, count + 1
     taken.add(candidate)
     return candidate
 
@@ -138,7 +133,7 @@ def to_journey(parsed: MermaidJourney, fallback_id: str) -> tuple[dict[str, Any]
     touchpoints: list[dict[str, Any]] = []
     title = parsed.title or parsed.accessible_title or fallback_id
     for number, section in enumerate(parsed.sections, start=1):
-        stage = _unique(_slug(section.name, f"stage-{number}"), taken_stages)
+        stage = _unique(slugify(section.name, f"stage-{number}"), taken_stages)
         stage_ids.append(stage)
         for task in section.tasks:
             emotion = min(max(task.score, 1), 5) - 3
@@ -148,7 +143,7 @@ def to_journey(parsed: MermaidJourney, fallback_id: str) -> tuple[dict[str, Any]
                     f"emotion set to {emotion:+d}"
                 )
             point: dict[str, Any] = {
-                "id": _unique(_slug(task.name, "touchpoint"), taken_points),
+                "id": _unique(slugify(task.name, "touchpoint"), taken_points),
                 "name": task.name or f"Task on line {task.line}",
                 "stage": stage,
                 "emotion": emotion,
@@ -156,7 +151,7 @@ def to_journey(parsed: MermaidJourney, fallback_id: str) -> tuple[dict[str, Any]
             if task.actors:
                 point["actors"] = task.actors
             touchpoints.append(point)
-    journey: dict[str, Any] = {"id": _slug(title, fallback_id), "title": title}
+    journey: dict[str, Any] = {"id": slugify(title, fallback_id), "title": title}
     if parsed.description:
         journey["description"] = parsed.description
     journey["stages"] = stage_ids

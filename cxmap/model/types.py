@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Annotated, Any, Literal, Protocol, TypeVar
 
@@ -20,13 +21,30 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
 from cxmap.findings import START, Mark
+from cxmap.yamlpath import walk
 from cxmap.yamlsource import YList, YMap
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 CODE_PATTERN = r"^CX[0-9]{3}$"
 
+SLUG_MAX = 64
+
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 """An id: lowercase letters, digits and dashes, at most 64 characters."""
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str, fallback: str = "") -> str:
+    """An id made from any text (a title, a Mermaid task, a spreadsheet cell) that
+    :data:`Slug` accepts: ``"Café & Co."`` -> ``"cafe-co"``; ``fallback`` when none is left.
+
+    Accents are dropped rather than the letters they sit on.
+    """
+    folded = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore")
+    slug = _NOT_SLUG.sub("-", folded.decode("ascii")).strip("-")[:SLUG_MAX].strip("-")
+    return slug or fallback
+
 
 Ref = Annotated[str, StringConstraints(min_length=1)]
 """A reference to an id defined elsewhere; whether it exists is a check (CX005)."""
@@ -120,16 +138,8 @@ class Located(Model):
 
         Stops at the deepest part of the path that exists.
         """
-        node: object = self._source
-        mark = self.mark
-        for part in path:
-            if isinstance(node, YMap) and isinstance(part, str) and part in node:
-                mark, node = node.value_at(part), node[part]
-            elif isinstance(node, YList) and isinstance(part, int) and part < len(node):
-                mark, node = node.item_at(part), node[part]
-            else:
-                break
-        return mark
+        steps = walk(self._source, path, skip_missing=False).steps
+        return steps[-1].mark if steps else self.mark
 
     def value_at(self, key: str, index: int | None = None) -> Mark:
         """Where the value of ``key`` is, or its ``index``-th item for a list."""

@@ -1,21 +1,43 @@
-"""What ``cxmap build`` and ``serve`` share: the MkDocs configuration to use.
+"""What the commands share: printing, and for ``build`` and ``serve`` MkDocs' setup.
 
-Where output may be written is :meth:`cxmap.paths.ProjectPaths.check_output`.
+Commands print through :func:`echo`, so that click stays in the shells
+(:mod:`cxmap.cli` and this module). Where output may be written is
+:meth:`cxmap.paths.ProjectPaths.check_output`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import html
+import logging
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import click
 import yaml
 
 from cxmap.linter import Report
 from cxmap.paths import MKDOCS_FILE, ProjectPaths
+
+
+def echo(text: str = "", *, err: bool = False, nl: bool = True, color: bool | None = None) -> None:
+    """Print a line to standard output, or to standard error with ``err``."""
+    click.echo(text, err=err, nl=nl, color=color)
+
+
+def show_mkdocs_log() -> None:
+    """Let MkDocs' own messages (and cxmap's progress) reach the terminal."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_cxmap", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler._cxmap = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
 
 MARKDOWN_EXTENSIONS: list[Any] = [
     "admonition",
