@@ -113,17 +113,18 @@ def run(target: Path, example: bool = False) -> int:
 
 def _project_paths(target: Path) -> tuple[ProjectPaths, bool]:
     """The places of the project in ``target``, and whether its cxmap.yaml is unreadable."""
-    if not (target / "cxmap.yaml").exists() and not (target / "cxmap.yaml").is_symlink():
-        return ProjectPaths(target, Config()), False
+    defaults = ProjectPaths(target, Config())
+    if not defaults.config_file.exists() and not defaults.config_file.is_symlink():
+        return defaults, False
     try:
         return ProjectPaths(target, load_project_config(target)), False
     except CxmapError:
-        return ProjectPaths(target, Config()), True
+        return defaults, True
 
 
 def _folder_with_journeys(paths: ProjectPaths) -> str | None:
     """The journeys folder (configured, or the default one) that holds journey files."""
-    candidates = [paths.journeys, paths.root / "journeys"]
+    candidates = [paths.journeys, ProjectPaths(paths.root, Config()).journeys]
     for folder in candidates:
         if any(path.exists() for path in (folder / name for name in ORGANIZATION_FILES)):
             return _shown(folder, paths.root)
