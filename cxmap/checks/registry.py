@@ -45,14 +45,9 @@ def _register(item: Check) -> Check:
     return item
 
 
-def check(code: str, name: str, severity: Severity) -> Callable[[CheckFunction], CheckFunction]:
-    """Register the decorated function as the check `code`; its docstring is its doc."""
-
-    def register(function: CheckFunction) -> CheckFunction:
-        _register(Check(code, name, severity, inspect.getdoc(function) or "", function))
-        return function
-
-    return register
+def check(code: str, name: str, severity: Severity, function: CheckFunction) -> Check:
+    """Register ``function`` as the check ``code``; its docstring is its documentation."""
+    return _register(Check(code, name, severity, inspect.getdoc(function) or "", function))
 
 
 def declare(code: str, name: str, severity: Severity, doc: str) -> Check:
