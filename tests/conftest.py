@@ -1,25 +1,29 @@
+"""Fixtures and hooks of the test suite; shared helpers live in ``helpers.py``."""
+
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 import yaml
+from helpers import (
+    ORGANIZATION,
+    OUTER_ENVIRONMENT,
+    Cli,
+    CliResult,
+    MakeProject,
+    clear_cxmap_caches,
+    cxmap_state_restored,
+)
 
 from cxmap import yamlsource
-from cxmap.linter import Report, lint
+from cxmap.cli import main
 
-EXAMPLES = Path(__file__).parent / "examples"
-ORGANIZATION = (EXAMPLES / "organization.yaml").read_text(encoding="utf-8")
-REPO = Path(__file__).parent.parent
 
-MakeProject = Callable[..., Path]
-
-QUIET = "rules:\n  CX103: off\n  CX106: off\n  CX204: off\n  CX303: off\n  CX401: off\n"
-"""Configuration that silences the strategy checks a minimal journey trips."""
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Each test starts without what earlier ones cached (before its fixtures set env)."""
+    clear_cxmap_caches()
 
 
 @pytest.fixture(params=["libyaml", "python"])
@@ -62,26 +66,33 @@ def make_project(tmp_path: Path) -> MakeProject:
     return make
 
 
-def check(root: Path, **options: object) -> Report:
-    return lint(root, **options)  # type: ignore[arg-type]
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Cli:
+    """Run ``cxmap ARGS`` in this process through ``cxmap.cli.main``, as the console script does.
 
+    ``cli("check", str(root), cwd=folder, env={"FORCE_COLOR": "1"})`` returns a
+    :class:`helpers.CliResult` with ``returncode``, ``stdout`` and ``stderr``. Like a
+    fresh process, each call starts from the test's environment without
+    ``FORCE_COLOR``, ``NO_COLOR`` and ``GITHUB_ACTIONS``, plus ``env``, in ``cwd``; the
+    environment, the working directory, the MkDocs logger and cxmap's caches are put
+    back afterwards, so calls do not leak into each other. Only what needs a real
+    process (``tests/test_console_script.py``, ``cxmap serve``) starts one.
+    """
 
-def found(report: Report) -> set[tuple[str, int, int]]:
-    return {(f.code, f.line, f.column) for f in report.findings}
+    def run(*args: str, cwd: Path | None = None, env: Mapping[str, str] | None = None) -> CliResult:
+        capsys.readouterr()  # what came before is not this command's output
+        with monkeypatch.context() as patch:
+            for name in OUTER_ENVIRONMENT:
+                patch.delenv(name, raising=False)
+            for name, value in (env or {}).items():
+                patch.setenv(name, value)
+            if cwd is not None:
+                patch.chdir(cwd)
+            with cxmap_state_restored():
+                try:
+                    returncode = main(list(args))
+                finally:
+                    captured = capsys.readouterr()
+        return CliResult(returncode, captured.out, captured.err)
 
-
-def run_cli(
-    *args: str, cwd: Path | None = None, env: Mapping[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m cxmap`` as a user would, in a subprocess."""
-    environment = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
-    environment.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "cxmap", *args],
-        cwd=cwd,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run

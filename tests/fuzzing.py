@@ -29,7 +29,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from conftest import ORGANIZATION
+from helpers import ORGANIZATION
 from hypothesis import HealthCheck, settings
 
 import cxmap

@@ -15,7 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, run_cli
+from helpers import REPO, cxmap_state_restored
+
+from cxmap.cli import main
+
+pytestmark = pytest.mark.browser
 
 CHROMIUM = Path(os.environ.get("CXMAP_CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -45,8 +49,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = tmp_path_factory.mktemp("handbook") / "site"
-    result = run_cli("build", str(REPO), "--site-dir", str(site))
-    assert result.returncode == 0, result.stderr
+    with cxmap_state_restored():  # module-scoped: no ``cli`` fixture here
+        assert main(["build", str(REPO), "--site-dir", str(site)]) == 0
+    assert (site / "journeys" / "repair-and-warranty" / "index.html").is_file()
     handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -113,7 +118,7 @@ def test_search_finds_a_touch_point_by_name(page: Any, site_url: str) -> None:
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.locator("input.md-search__input").fill("Warranty decision")
     result = page.locator(".md-search-result__item").first
-    result.wait_for(state="visible", timeout=15000)
+    result.wait_for(state="visible", timeout=60000)  # the search worker indexes first
     assert "Warranty decision" in page.locator(".md-search-result").inner_text()
     page.screenshot(path=str(ARTIFACTS / "search.png"))
     assert page.console_errors == []

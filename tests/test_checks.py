@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import EXAMPLES, MakeProject, check
+from helpers import EXAMPLES, MakeProject, check
 
 from cxmap.checks import REGISTRY, all_checks
 

@@ -1,16 +1,16 @@
-"""The command line, run as a user would: a subprocess, exit codes, output formats."""
+"""The command line, in-process through the ``cli`` fixture: exit codes, output formats.
+
+The few tests that need a real process are in ``test_console_script.py``.
+"""
 
 from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, QUIET, REPO, MakeProject, run_cli
+from helpers import EXAMPLES, QUIET, REPO, Cli, MakeProject
 
 MINIMAL = (EXAMPLES / "journeys-good" / "minimal.yaml").read_text(encoding="utf-8")
 BROKEN = {
@@ -20,15 +20,15 @@ BROKEN = {
 TEXT_LINE = re.compile(r"^journeys/\S+\.yaml:\d+:\d+: CX\d{3} \[(error|warning|info)\] .+$")
 
 
-def test_the_example_organisation_checks_clean() -> None:
-    result = run_cli("check", cwd=REPO)
+def test_the_example_organisation_checks_clean(cli: Cli) -> None:
+    result = cli("check", cwd=REPO)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("All checks passed") or "0 errors" in result.stdout
 
 
-def test_findings_exit_1_with_text_grouped_by_file(make_project: MakeProject) -> None:
+def test_findings_exit_1_with_text_grouped_by_file(make_project: MakeProject, cli: Cli) -> None:
     root = make_project(BROKEN, config=QUIET)
-    result = run_cli("check", str(root))
+    result = cli("check", str(root))
     assert result.returncode == 1
     blocks = result.stdout.strip().split("\n\n")
     assert len(blocks) == 3  # a.yaml, b.yaml, summary
@@ -43,17 +43,17 @@ def test_findings_exit_1_with_text_grouped_by_file(make_project: MakeProject) ->
     assert result.stderr == ""
 
 
-def test_colour_only_when_asked_or_on_a_terminal(make_project: MakeProject) -> None:
+def test_colour_only_when_asked_or_on_a_terminal(make_project: MakeProject, cli: Cli) -> None:
     root = make_project(BROKEN, config=QUIET)
-    result = run_cli("check", str(root), env={"FORCE_COLOR": "1"})
+    result = cli("check", str(root), env={"FORCE_COLOR": "1"})
     assert "\x1b[31m" in result.stdout
-    result = run_cli("check", str(root), env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    result = cli("check", str(root), env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
     assert "\x1b[" not in result.stdout
 
 
-def test_json_report_has_the_contract_shape(make_project: MakeProject) -> None:
+def test_json_report_has_the_contract_shape(make_project: MakeProject, cli: Cli) -> None:
     root = make_project(BROKEN, config=QUIET)
-    result = run_cli("check", str(root), "--format", "json")
+    result = cli("check", str(root), "--format", "json")
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert list(report) == ["version", "findings", "summary"]
@@ -95,21 +95,29 @@ def test_json_report_has_the_contract_shape(make_project: MakeProject) -> None:
     assert (syntax["code"], syntax["file"], syntax["journey"]) == ("CX001", "journeys/b.yaml", None)
 
 
-def test_strict_fails_on_warnings(make_project: MakeProject) -> None:
+def test_strict_fails_on_warnings(make_project: MakeProject, cli: Cli) -> None:
     demoted = "  CX001: warning\n  CX002: info\n  CX101: warning\n"
     root = make_project(BROKEN, config=QUIET + demoted)
-    assert run_cli("check", str(root)).returncode == 0
-    assert run_cli("check", str(root), "--strict").returncode == 1
+    lenient = cli("check", str(root))
+    assert lenient.returncode == 0
+    assert "journeys/a.yaml:7:7: CX101 [warning] touch point 'ask' has no owner" in lenient.stdout
+    assert "journeys/b.yaml:2:1: CX001 [warning]" in lenient.stdout
+    summary = "Found 0 errors, 2 warnings, 1 info in 3 files (1 journey, 1 touch point)."
+    assert lenient.stdout.strip().splitlines()[-1] == summary
+    strict = cli("check", str(root), "--strict")
+    assert strict.returncode == 1
+    assert strict.stdout == lenient.stdout  # the same findings; only the verdict differs
 
 
-def test_select_and_ignore(make_project: MakeProject) -> None:
+def test_select_and_ignore(make_project: MakeProject, cli: Cli) -> None:
     root = make_project(BROKEN, config=QUIET)
-    result = run_cli("check", str(root), "--select", "CX1", "--format", "json")
+    result = cli("check", str(root), "--select", "CX1", "--format", "json")
     assert [f["code"] for f in json.loads(result.stdout)["findings"]] == ["CX101"]
-    result = run_cli("check", str(root), "--ignore", "CX001,missing-owner", "--format", "json")
+    result = cli("check", str(root), "--ignore", "CX001,missing-owner", "--format", "json")
     assert [f["code"] for f in json.loads(result.stdout)["findings"]] == ["CX002"]
-    result = run_cli("check", str(root), "--ignore", "CX0", "--ignore", "CX1")
+    result = cli("check", str(root), "--ignore", "CX0", "--ignore", "CX1")
     assert result.returncode == 0
+    assert result.stdout == "All checks passed: 3 files (1 journey, 1 touch point).\n"
 
 
 @pytest.mark.parametrize(
@@ -123,45 +131,36 @@ def test_select_and_ignore(make_project: MakeProject) -> None:
         (["frobnicate"], "No such command 'frobnicate'"),
     ],
 )
-def test_usage_errors_exit_2_with_one_clear_line(args: list[str], message: str) -> None:
-    result = run_cli(*args, cwd=REPO)
+def test_usage_errors_exit_2_with_one_clear_line(cli: Cli, args: list[str], message: str) -> None:
+    result = cli(*args, cwd=REPO)
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
 
 
-def test_missing_journeys_directory_exits_2(tmp_path: Path) -> None:
-    result = run_cli("check", str(tmp_path))
+def test_missing_journeys_directory_exits_2(tmp_path: Path, cli: Cli) -> None:
+    result = cli("check", str(tmp_path))
     assert result.returncode == 2
     assert "has no journeys directory 'journeys'" in result.stderr
 
 
-def test_bad_config_exits_2_with_located_lines(make_project: MakeProject) -> None:
+def test_bad_config_exits_2_with_located_lines(make_project: MakeProject, cli: Cli) -> None:
     root = make_project({"a.yaml": MINIMAL}, config="rules:\n  CX101: loud\n")
-    result = run_cli("check", str(root))
+    result = cli("check", str(root))
     assert result.returncode == 2
     assert "cxmap.yaml:2:10:" in result.stderr
 
 
-def test_rules_and_explain() -> None:
-    rules = run_cli("rules")
+def test_rules_and_explain(cli: Cli) -> None:
+    rules = cli("rules")
     assert rules.returncode == 0
     codes = [line.split()[0] for line in rules.stdout.splitlines()]
     assert codes == sorted(codes)
     assert {"CX001", "CX002", "CX003", "CX004", "CX005", "CX101", "CX102"} <= set(codes)
     assert "CX101  missing-owner" in rules.stdout
     for key in ("CX101", "missing-owner", "cx101"):
-        explained = run_cli("explain", key)
+        explained = cli("explain", key)
         assert explained.returncode == 0
         assert explained.stdout.startswith("CX101 missing-owner (default severity: error)")
         assert "owner: support-desk" in explained.stdout
-
-
-def test_console_script_and_version() -> None:
-    script = shutil.which("cxmap", path=str(Path(sys.executable).parent))
-    assert script is not None, "the console script is not installed"
-    result = subprocess.run([script, "--version"], capture_output=True, text=True, check=False)
-    assert result.returncode == 0
-    assert re.match(r"cxmap, version \d+\.\d+", result.stdout)
-    assert run_cli("--help").stdout.count("check") >= 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import EXAMPLES, MakeProject, check
+from helpers import EXAMPLES, MakeProject, check
 
 from cxmap.errors import ConfigError
 from cxmap.findings import Severity

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, REPO, MakeProject, check, run_cli
+from helpers import EXAMPLES, REPO, Cli, MakeProject, check
 
 from cxmap.diagrams import VIEWS, JourneyView, job
 from cxmap.diagrams import render as render_module
@@ -66,15 +66,15 @@ def test_svg_is_well_formed_accessible_and_links_every_touch_point(
     assert "The customer expects: A reply the same day (within 8h)" in tooltip
 
 
-def test_links_follow_the_configured_pattern(make_project: MakeProject) -> None:
+def test_links_follow_the_configured_pattern(make_project: MakeProject, cli: Cli) -> None:
     root = make_project(
         {"full.yaml": FULL}, config='diagrams: {link: "../{journey}/#tp-{touchpoint}"}\n'
     )
     out = root / "map.svg"
-    result = run_cli("render", str(root), "returns", "-o", str(out))
+    result = cli("render", str(root), "returns", "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert 'xlink:href="../returns/#tp-product-page"' in out.read_text()
-    result = run_cli("render", str(root), "returns", "-o", str(out), "--link", "/{nope}")
+    result = cli("render", str(root), "returns", "-o", str(out), "--link", "/{nope}")
     assert result.returncode == 2
     assert "link pattern" in result.stderr
 
@@ -157,52 +157,61 @@ def test_many_diagrams_render_in_parallel_in_order(make_project: MakeProject) ->
     ]
 
 
-def test_every_example_journey_renders_every_view(tmp_path: Path) -> None:
+def test_every_example_journey_renders_every_view(tmp_path: Path, cli: Cli) -> None:
     for name in ("repair-and-warranty", "field-defect-escalation"):
         for kind in VIEWS:
             out = tmp_path / f"{name}-{kind}.svg"
-            result = run_cli("render", str(REPO), name, "--view", kind, "-o", str(out))
+            result = cli("render", str(REPO), name, "--view", kind, "-o", str(out))
             assert result.returncode == 0, result.stderr
-            ET.fromstring(out.read_bytes())
+            svg = ET.fromstring(out.read_bytes())
+            assert svg.tag == f"{SVG}svg" and svg.get("role") == "img"
+            title = svg.find(f"{SVG}title")
+            assert title is not None and title.text
+            assert title.text.endswith(f" — {VIEWS[kind][0]}"), (name, kind, title.text)
+            assert any(a.get(f"{XLINK}href", "").startswith("#tp-") for a in svg.iter(f"{SVG}a"))
 
 
-def test_a_journey_renders_although_another_is_broken(make_project: MakeProject) -> None:
+def test_a_journey_renders_although_another_is_broken(make_project: MakeProject, cli: Cli) -> None:
     root = make_project({"full.yaml": FULL, "broken.yaml": "journey: [\n"})
     out = root / "out.png"
-    assert run_cli("render", str(root), "returns", "-o", str(out)).returncode == 0
+    drawn = cli("render", str(root), "returns", "-o", str(out))
+    assert drawn.returncode == 0, drawn.stderr
     assert out.read_bytes().startswith(b"\x89PNG")
-    result = run_cli("render", str(root), "broken", "-o", str(out))
+    result = cli("render", str(root), "broken", "-o", str(out))
     assert result.returncode == 1
     assert "cannot draw journey 'broken': journeys/broken.yaml does not load" in result.stderr
     assert "journeys/broken.yaml:2:1: CX001" in result.stderr
 
 
-def test_dot_output_and_unknown_formats(make_project: MakeProject) -> None:
+def test_dot_output_and_unknown_formats(make_project: MakeProject, cli: Cli) -> None:
     root = make_project({"full.yaml": FULL})
     out = root / "map.dot"
-    assert run_cli("render", str(root), "returns", "-o", str(out)).returncode == 0
+    drawn = cli("render", str(root), "returns", "-o", str(out))
+    assert drawn.returncode == 0, drawn.stderr
     assert out.read_text().startswith('digraph "returns-map"')
-    result = run_cli("render", str(root), "returns", "-o", str(root / "map.pdf"))
+    result = cli("render", str(root), "returns", "-o", str(root / "map.pdf"))
     assert result.returncode == 2
     assert "end the name in .svg, .png or .dot" in result.stderr
-    result = run_cli("render", str(root), "retruns", "-o", str(out))
+    result = cli("render", str(root), "retruns", "-o", str(out))
     assert result.returncode == 2
     assert "no journey 'retruns' in the project (did you mean 'returns'?)" in result.stderr
 
 
 def test_without_graphviz_render_says_how_to_install_and_check_still_works(
-    make_project: MakeProject, tmp_path: Path
+    make_project: MakeProject, tmp_path: Path, cli: Cli
 ) -> None:
     root = make_project({"full.yaml": FULL})
     empty = tmp_path / "empty-bin"
     empty.mkdir()
     env = {"PATH": str(empty)}
-    result = run_cli("render", str(root), "returns", "-o", str(root / "x.svg"), env=env)
+    result = cli("render", str(root), "returns", "-o", str(root / "x.svg"), env=env)
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
     assert "apt-get install graphviz" in lines[0] and "brew install graphviz" in lines[0]
-    assert run_cli("check", str(root), env=env).returncode == 0
+    checked = cli("check", str(root), env=env)
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout.startswith("All checks passed")
 
 
 def test_a_rebuild_redraws_only_the_changed_journey(

@@ -30,6 +30,8 @@ from cxmap.handbook.generate import generate
 from cxmap.linter import lint
 from cxmap.model import Journey, Organization
 
+pytestmark = pytest.mark.slow  # some 1100 projects checked, a few hundred drawn
+
 SENTINEL = "__wrong_value__"
 
 WRONG_VALUES = {

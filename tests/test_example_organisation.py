@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import REPO, check
+from helpers import REPO, check
 
 from cxmap.findings import Severity
 

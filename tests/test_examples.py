@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, MakeProject, check
+from helpers import EXAMPLES, MakeProject, check
 
 from cxmap.linter import Report
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from conftest import EXAMPLES, REPO
 from fuzzing import PROFILE, assert_never_crashes
+from helpers import EXAMPLES, REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, REPO, MakeProject, check
+from helpers import EXAMPLES, REPO, MakeProject, check
 
 from cxmap.handbook.content import Handbook
 from cxmap.handbook.escape import markdown_text

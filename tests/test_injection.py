@@ -12,7 +12,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from helpers import cxmap_state_restored
+
+from cxmap.cli import main
+
+pytestmark = pytest.mark.acceptance  # the handbook of a whole project, built by MkDocs
 
 CORPUS = [
     "<script>alert('s1')</script>",
@@ -160,10 +164,11 @@ class _Scanner(HTMLParser):
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("hostile") / "project"
     _project(root)
-    checked = run_cli("check", str(root))
-    assert checked.returncode in (0, 1), checked.stderr
-    result = run_cli("build", str(root))
-    assert result.returncode == 0, result.stderr
+    with cxmap_state_restored():  # module-scoped: no ``cli`` fixture here
+        assert main(["check", str(root)]) in (0, 1)
+    with cxmap_state_restored():
+        assert main(["build", str(root)]) == 0
+    assert (root / "site" / ".cxmap-site").is_file()
     return root / "site"
 
 

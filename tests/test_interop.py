@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, MakeProject, check, run_cli
+from helpers import EXAMPLES, Cli, MakeProject, check
 
 from cxmap.interop import mermaid
 
@@ -51,9 +51,9 @@ def test_every_construct_of_the_syntax() -> None:
 
 
 def test_import_writes_a_journey_that_passes_the_schema(
-    make_project: MakeProject, tmp_path: Path
+    make_project: MakeProject, tmp_path: Path, cli: Cli
 ) -> None:
-    result = run_cli("import-mermaid", str(MERMAID / "every-construct.mmd"))
+    result = cli("import-mermaid", str(MERMAID / "every-construct.mmd"))
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("warning") == 2
     org = (
@@ -69,25 +69,29 @@ def test_import_writes_a_journey_that_passes_the_schema(
     assert not codes & {"CX001", "CX002", "CX003", "CX004"}
     assert {"CX101", "CX102"} <= codes  # owners and expectations are not invented
     out = tmp_path / "out.yaml"
-    assert (
-        run_cli("import-mermaid", str(MERMAID / "working-day.mmd"), "-o", str(out)).returncode == 0
-    )
-    again = run_cli("import-mermaid", str(MERMAID / "working-day.mmd"), "-o", str(out))
+    written = cli("import-mermaid", str(MERMAID / "working-day.mmd"), "-o", str(out))
+    assert written.returncode == 0, written.stderr
+    assert written.stdout == ""
+    imported = out.read_text(encoding="utf-8")
+    assert imported.startswith("# Imported from a Mermaid journey.")
+    assert "\njourney:\n  id: a-morning-commute\n" in imported
+    assert "name: Lock the bike" in imported
+    again = cli("import-mermaid", str(MERMAID / "working-day.mmd"), "-o", str(out))
     assert again.returncode == 2 and "never overwrites" in again.stderr
 
 
-def test_import_errors_are_located() -> None:
-    result = run_cli("import-mermaid", str(MERMAID / "broken.mmd"))
+def test_import_errors_are_located(cli: Cli) -> None:
+    result = cli("import-mermaid", str(MERMAID / "broken.mmd"))
     assert result.returncode == 2
     assert "broken.mmd:4:" in result.stderr and "name: score: actors" in result.stderr
 
 
 def test_export_mermaid_imports_back_to_the_same_names_and_emotions(
-    make_project: MakeProject,
+    make_project: MakeProject, cli: Cli
 ) -> None:
     tricky = FULL.replace("name: Product page", 'name: "Page: sizes #1, colours"')
     root = make_project({"full.yaml": tricky})
-    result = run_cli("export", str(root), "returns", "--format", "mermaid")
+    result = cli("export", str(root), "returns", "--format", "mermaid")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("journey\n  title Returning a faulty jacket\n")
     data, _ = mermaid.to_journey(mermaid.parse(result.stdout), "x")
@@ -97,18 +101,16 @@ def test_export_mermaid_imports_back_to_the_same_names_and_emotions(
     ]
 
 
-def test_export_json_and_csv(make_project: MakeProject) -> None:
+def test_export_json_and_csv(make_project: MakeProject, cli: Cli) -> None:
     root = make_project({"full.yaml": FULL})
-    exported = json.loads(run_cli("export", str(root), "returns", "--format", "json").stdout)
+    exported = json.loads(cli("export", str(root), "returns", "--format", "json").stdout)
     assert exported["id"] == "returns"
     assert exported["touchpoints"][2]["standard"] == {
         "text": "First reply within 4 hours",
         "within": "4h",
     }
     table = list(
-        csv.DictReader(
-            io.StringIO(run_cli("export", str(root), "returns", "--format", "csv").stdout)
-        )
+        csv.DictReader(io.StringIO(cli("export", str(root), "returns", "--format", "csv").stdout))
     )
     assert [row["touchpoint"] for row in table] == [
         "product-page",
@@ -120,7 +122,7 @@ def test_export_json_and_csv(make_project: MakeProject) -> None:
     assert table[2]["channels"] == "chat;email;phone"
     assert table[2]["standard_within"] == "4h"
     assert table[0]["department"] == "marketing"
-    result = run_cli("export", str(root), "retruns", "--format", "csv")
+    result = cli("export", str(root), "retruns", "--format", "csv")
     assert result.returncode == 2 and "did you mean 'returns'" in result.stderr
 
 
@@ -142,7 +144,7 @@ def repository(make_project: MakeProject) -> Path:
     return root
 
 
-def test_diff_reports_changes_in_strategy_terms(repository: Path) -> None:
+def test_diff_reports_changes_in_strategy_terms(repository: Path, cli: Cli) -> None:
     journey = repository / "journeys" / "full.yaml"
     text = journey.read_text()
     text = text.replace("      owner: web-team\n", "", 1)  # a new error
@@ -155,7 +157,7 @@ def test_diff_reports_changes_in_strategy_terms(repository: Path) -> None:
         "next: [return-request]\n    - id: return-request",
     )
     journey.write_text(text.replace("      next: [size-chat, return-request]", ""))
-    result = run_cli("diff", str(repository), "--base", "HEAD")
+    result = cli("diff", str(repository), "--base", "HEAD")
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "+ touch point returns / size-advice" in out
@@ -166,16 +168,17 @@ def test_diff_reports_changes_in_strategy_terms(repository: Path) -> None:
     )
     assert "~ returns / product-page: owner: web-team -> (none)" in out
     assert "new finding: CX101 [error] returns / product-page" in out
-    markdown = run_cli("diff", str(repository), "--base", "HEAD", "--format", "markdown")
+    markdown = cli("diff", str(repository), "--base", "HEAD", "--format", "markdown")
     assert markdown.stdout.startswith("### cxmap: what changed since `HEAD`")
     assert "| `returns` | `return-request` | standard |" in markdown.stdout
-    failing = run_cli("diff", str(repository), "--base", "HEAD", "--fail-on-new")
+    failing = cli("diff", str(repository), "--base", "HEAD", "--fail-on-new")
     assert failing.returncode == 1
+    assert failing.stdout == out
 
 
-def test_diff_without_changes_and_bad_revisions(repository: Path) -> None:
-    assert "No change" in run_cli("diff", str(repository), "--base", "HEAD").stdout
-    result = run_cli("diff", str(repository), "--base", "no-such-rev")
+def test_diff_without_changes_and_bad_revisions(repository: Path, cli: Cli) -> None:
+    assert "No change" in cli("diff", str(repository), "--base", "HEAD").stdout
+    result = cli("diff", str(repository), "--base", "no-such-rev")
     assert result.returncode == 2 and "git archive" in result.stderr
 
 
@@ -187,12 +190,12 @@ MERMAID_MODULES = os.environ.get("CXMAP_MERMAID_MODULES", "")
     reason="set CXMAP_MERMAID_MODULES to a node_modules folder with mermaid and jsdom",
 )
 def test_mermaids_own_parser_reads_our_exports_and_examples(
-    make_project: MakeProject, tmp_path: Path
+    make_project: MakeProject, tmp_path: Path, cli: Cli
 ) -> None:
     assert MERMAID_MODULES, "CI must install mermaid and jsdom (see .ci/run)"
     root = make_project({"full.yaml": FULL})
     exported = tmp_path / "exported.mmd"
-    exported.write_text(run_cli("export", str(root), "returns", "--format", "mermaid").stdout)
+    exported.write_text(cli("export", str(root), "returns", "--format", "mermaid").stdout)
     script = tmp_path / "parse.mjs"
     script.write_text((Path(__file__).parent / "mermaid_parse.mjs").read_text())
     (tmp_path / "node_modules").symlink_to(Path(MERMAID_MODULES).resolve())

@@ -69,17 +69,19 @@ def test_names_default_to_the_title_cased_id() -> None:
 
 def test_strict_types_and_closed_mappings() -> None:
     base = {"id": "t", "name": "T", "stage": "buy"}
-    TouchPoint.model_validate(base)
-    for extra in (
-        {"emotion": "1"},
-        {"emotion": 3},
-        {"proactive": "yes"},
-        {"colour": "red"},
-        {"audience": "everyone"},
-        {"channels": "web"},
+    touchpoint = TouchPoint.model_validate(base)
+    assert (touchpoint.id, touchpoint.name, touchpoint.stage) == ("t", "T", "buy")
+    for extra, error in (
+        ({"emotion": "1"}, "int_type"),
+        ({"emotion": 3}, "less_than_equal"),
+        ({"proactive": "yes"}, "bool_type"),
+        ({"colour": "red"}, "extra_forbidden"),
+        ({"audience": "everyone"}, "literal_error"),
+        ({"channels": "web"}, "list_type"),
     ):
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as raised:
             TouchPoint.model_validate({**base, **extra})
+        assert [(e["loc"], e["type"]) for e in raised.value.errors()] == [((*extra,), error)], extra
 
 
 def test_empty_lists_may_be_written_as_empty_keys() -> None:

@@ -12,9 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from helpers import Cli
 
-from cxmap.cli import main
 from cxmap.config import Config
 from cxmap.paths import ProjectPaths
 
@@ -30,10 +29,10 @@ def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+def project(tmp_path: Path, cli: Cli) -> Path:
     """A project made by ``cxmap init``, with its journeys and pages moved and configured."""
     root = tmp_path / "work" / "P"
-    assert main(["init", str(root)]) == 0
+    assert cli("init", str(root)).returncode == 0
     (root / "journeys").rename(root / "strategy")
     config = root / "cxmap.yaml"
     config.write_text(
@@ -42,7 +41,6 @@ def project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     (root / "docs").rename(root / "handbook")
     with (root / "mkdocs.yml").open("a") as mkdocs:
         mkdocs.write("docs_dir: handbook\n")
-    capsys.readouterr()
     return root
 
 
@@ -56,7 +54,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def refused(
-    capsys: pytest.CaptureFixture[str],
+    cli: Cli,
     command: str,
     root: Path,
     target: Path,
@@ -66,53 +64,47 @@ def refused(
     """Run ``command`` into ``target``: exit 2, one line naming ``reason``, nothing changed."""
     before = snapshot(root.parent)
     option = "--site-dir" if command == "build" else "-o"
-    assert main([command, str(root), option, str(target)]) == 2
+    result = cli(command, str(root), option, str(target))
+    assert result.returncode == 2
     what, suggestion = WHAT[command]
     advice = advice or f"{ADVICE} {suggestion!r}"
     expected = f"cxmap: error: refusing to write {what} into {str(target)!r}: {reason}; {advice}"
-    assert capsys.readouterr().err.splitlines() == [expected]
+    assert result.stderr.splitlines() == [expected]
+    assert result.stdout == ""
     assert snapshot(root.parent) == before
 
 
 @pytest.mark.parametrize("command", ["build", "pages"])
-def test_the_configured_journeys_folder_is_refused(
-    project: Path, command: str, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_the_configured_journeys_folder_is_refused(project: Path, command: str, cli: Cli) -> None:
     # The data loss of issue 11: the site used to replace the journey files.
-    refused(capsys, command, project, project / "strategy", JOURNEYS)
+    refused(cli, command, project, project / "strategy", JOURNEYS)
     assert (project / "strategy" / "organization.yaml").is_file()
 
 
 @pytest.mark.parametrize("command", ["build", "pages"])
-def test_the_configured_docs_dir_is_refused(
-    project: Path, command: str, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_the_configured_docs_dir_is_refused(project: Path, command: str, cli: Cli) -> None:
     # The data loss of issue 11: the site used to replace the hand-written pages.
-    refused(capsys, command, project, project / "handbook", DOCS)
+    refused(cli, command, project, project / "handbook", DOCS)
     assert (project / "handbook" / "index.md").is_file()
 
 
 @pytest.mark.parametrize("command", ["build", "pages"])
-def test_the_project_folder_is_refused(
-    project: Path, command: str, capsys: pytest.CaptureFixture[str]
-) -> None:
-    refused(capsys, command, project, project, "it is the project folder")
+def test_the_project_folder_is_refused(project: Path, command: str, cli: Cli) -> None:
+    refused(cli, command, project, project, "it is the project folder")
 
 
 @pytest.mark.parametrize("command", ["build", "pages"])
-def test_a_folder_above_the_project_is_refused(
-    project: Path, command: str, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_folder_above_the_project_is_refused(project: Path, command: str, cli: Cli) -> None:
     reason = "it is a folder above the project, and replacing it would delete the project"
-    refused(capsys, command, project, project.parent, reason)
-    refused(capsys, command, project, Path("/"), reason)
+    refused(cli, command, project, project.parent, reason)
+    refused(cli, command, project, Path("/"), reason)
 
 
 @pytest.mark.parametrize("command", ["build", "pages"])
 def test_the_home_folder_is_refused(
     project: Path,
     command: str,
-    capsys: pytest.CaptureFixture[str],
+    cli: Cli,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -120,24 +112,24 @@ def test_the_home_folder_is_refused(
     (home / "notes").mkdir(parents=True)
     (home / "notes" / "todo.txt").write_text("mine")
     monkeypatch.setenv("HOME", str(home))
-    refused(capsys, command, project, home, "it is your home folder")
-    refused(capsys, command, project, home.parent, "it is a folder above your home folder")
+    refused(cli, command, project, home, "it is your home folder")
+    refused(cli, command, project, home.parent, "it is a folder above your home folder")
     assert (home / "notes" / "todo.txt").read_text() == "mine"
 
 
 @pytest.mark.parametrize("command", ["build", "pages"])
 def test_a_folder_inside_the_journeys_or_docs_folder_is_refused(
-    project: Path, command: str, capsys: pytest.CaptureFixture[str]
+    project: Path, command: str, cli: Cli
 ) -> None:
     refused(
-        capsys,
+        cli,
         command,
         project,
         project / "strategy" / "site",
         JOURNEYS.replace("it is", "it is inside"),
     )
     refused(
-        capsys,
+        cli,
         command,
         project,
         project / "handbook" / "site",
@@ -149,42 +141,40 @@ def test_a_folder_inside_the_journeys_or_docs_folder_is_refused(
 
 @pytest.mark.parametrize("command", ["build", "pages"])
 def test_a_non_empty_folder_that_cxmap_did_not_write_is_refused(
-    project: Path, command: str, capsys: pytest.CaptureFixture[str]
+    project: Path, command: str, cli: Cli
 ) -> None:
     foreign = project / "out"
     foreign.mkdir()
     (foreign / "mine.txt").write_bytes(b"keep me\x00")
     marker = ".cxmap-site" if command == "build" else ".cxmap-pages"
     reason = f"it is not empty and was not written by cxmap (it has no {marker} file)"
-    refused(capsys, command, project, foreign, reason, "choose an empty or new folder")
+    refused(cli, command, project, foreign, reason, "choose an empty or new folder")
     assert (foreign / "mine.txt").read_bytes() == b"keep me\x00"
 
 
 @pytest.mark.parametrize("command", ["build", "pages"])
-def test_a_link_to_the_journeys_folder_is_refused(
-    project: Path, command: str, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_link_to_the_journeys_folder_is_refused(project: Path, command: str, cli: Cli) -> None:
     link = project / "published"
     link.symlink_to("strategy", target_is_directory=True)
-    refused(capsys, command, project, link, JOURNEYS)
+    refused(cli, command, project, link, JOURNEYS)
     assert link.is_symlink()
 
 
-def test_site_dir_of_mkdocs_yml_is_checked_too(
-    project: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_site_dir_of_mkdocs_yml_is_checked_too(project: Path, cli: Cli) -> None:
     with (project / "mkdocs.yml").open("a") as mkdocs:
         mkdocs.write("site_dir: strategy\n")
     before = snapshot(project)
-    assert main(["build", str(project)]) == 2
+    result = cli("build", str(project))
+    assert result.returncode == 2
     expected = (
         f"cxmap: error: refusing to write the site into {str(project / 'strategy')!r} "
         f"(site_dir in mkdocs.yml): {JOURNEYS}; {ADVICE} 'site'"
     )
-    assert capsys.readouterr().err.splitlines() == [expected]
+    assert result.stderr.splitlines() == [expected]
     assert snapshot(project) == before
 
 
+@pytest.mark.acceptance
 def test_plain_mkdocs_build_refuses_the_journeys_folder_as_site_dir(project: Path) -> None:
     with (project / "mkdocs.yml").open("a") as mkdocs:
         mkdocs.write("site_dir: strategy\n")
@@ -203,13 +193,14 @@ def test_plain_mkdocs_build_refuses_the_journeys_folder_as_site_dir(project: Pat
     assert snapshot(project) == before
 
 
-def test_a_site_cxmap_built_is_rebuilt_and_marked(project: Path) -> None:
+@pytest.mark.acceptance
+def test_a_site_cxmap_built_is_rebuilt_and_marked(project: Path, cli: Cli) -> None:
     site = project.parent / "published"
-    first = run_cli("build", str(project), "--site-dir", str(site))
+    first = cli("build", str(project), "--site-dir", str(site))
     assert first.returncode == 0, first.stderr
     assert (site / ".cxmap-site").is_file()
     (site / "stale.html").write_text("old")
-    again = run_cli("build", str(project), "--site-dir", str(site))
+    again = cli("build", str(project), "--site-dir", str(site))
     assert again.returncode == 0, again.stderr
     assert (site / "index.html").is_file()
     assert (site / ".cxmap-site").is_file()
@@ -218,34 +209,34 @@ def test_a_site_cxmap_built_is_rebuilt_and_marked(project: Path) -> None:
     assert (project / "handbook" / "index.md").is_file()
 
 
-def test_pages_cxmap_wrote_are_rewritten(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_pages_cxmap_wrote_are_rewritten(project: Path, cli: Cli) -> None:
     out = project.parent / "pages"
-    assert main(["pages", str(project), "-o", str(out)]) == 0
+    assert cli("pages", str(project), "-o", str(out)).returncode == 0
     (out / "stale.md").write_text("old")
-    assert main(["pages", str(project), "-o", str(out)]) == 0
+    again = cli("pages", str(project), "-o", str(out))
+    assert again.returncode == 0, again.stderr
     assert (out / ".cxmap-pages").is_file()
     assert (out / "index.md").is_file()
     assert not (out / "stale.md").exists()
 
 
-def test_an_empty_folder_or_a_new_path_is_fine(
-    project: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_an_empty_folder_or_a_new_path_is_fine(project: Path, cli: Cli) -> None:
     empty = project / "empty"
     empty.mkdir()
-    assert main(["pages", str(project), "-o", str(empty)]) == 0
-    assert main(["pages", str(project), "-o", str(project / "new" / "deeper")]) == 0
+    assert cli("pages", str(project), "-o", str(empty)).returncode == 0
+    assert cli("pages", str(project), "-o", str(project / "new" / "deeper")).returncode == 0
     assert (empty / "index.md").is_file()
     assert (project / "new" / "deeper" / "index.md").is_file()
 
 
-def test_an_unmarked_mkdocs_site_in_the_default_place_is_replaced(project: Path) -> None:
+@pytest.mark.acceptance
+def test_an_unmarked_mkdocs_site_in_the_default_place_is_replaced(project: Path, cli: Cli) -> None:
     # What an older cxmap, or a plain `mkdocs build`, left in site/.
     site = project / "site"
     site.mkdir()
     for name in ("index.html", "404.html", "sitemap.xml.gz"):
         (site / name).write_text("old")
-    result = run_cli("build", str(project))
+    result = cli("build", str(project))
     assert result.returncode == 0, result.stderr
     assert (site / ".cxmap-site").is_file()
     assert (site / "index.html").read_text() != "old"

@@ -8,7 +8,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from helpers import REPO
+
+pytestmark = pytest.mark.acceptance  # a wheel, installed in a fresh virtualenv
 
 
 @pytest.fixture(scope="module")
@@ -43,9 +45,16 @@ def test_installed_wheel_works_outside_the_repository(wheel: Path, tmp_path: Pat
     )
     cxmap = str(venv / "bin" / "cxmap")
     for args in (["init", "small"], ["init", "--example", "example"]):
-        assert subprocess.run([cxmap, *args], cwd=tmp_path, capture_output=True).returncode == 0
+        created = subprocess.run([cxmap, *args], cwd=tmp_path, capture_output=True, text=True)
+        assert created.returncode == 0, created.stdout + created.stderr
+        assert "created journeys/organization.yaml" in created.stdout
+        assert created.stdout.strip().endswith(f"Next: cd {args[-1]} && cxmap check")
     for project in ("small", "example"):
         result = subprocess.run(
             [cxmap, "check", project], cwd=tmp_path, capture_output=True, text=True
         )
         assert result.returncode == 0, result.stdout + result.stderr
+        journeys = len(list((tmp_path / project / "journeys").glob("*.yaml"))) - 1
+        summary = result.stdout.strip().splitlines()[-1]
+        assert summary.startswith(("All checks passed: ", "Found 0 errors, ")), summary
+        assert f" files ({journeys} journeys, " in summary, summary

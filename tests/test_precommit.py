@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_cli
+from helpers import REPO, Cli
+
+pytestmark = pytest.mark.acceptance  # pre-commit installs the hook from this repository
 
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 
@@ -43,10 +45,12 @@ def _try_repo(project: Path, home: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.skipif(not (REPO / ".git").exists(), reason="needs a git checkout of cxmap")
 def test_hook_passes_a_clean_project_and_fails_a_broken_one(
-    tmp_path: Path, pre_commit_home: Path
+    tmp_path: Path, pre_commit_home: Path, cli: Cli
 ) -> None:
     project = tmp_path / "strategy"
-    assert run_cli("init", str(project)).returncode == 0
+    created = cli("init", str(project))
+    assert created.returncode == 0, created.stderr
+    assert "created .pre-commit-config.yaml" in created.stdout
     _git(project, "init", "-q")
     _git(project, "add", "-A")
     _git(project, "commit", "-qm", "init")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, MakeProject, check, found
+from helpers import EXAMPLES, MakeProject, check, found
 
 from cxmap.errors import ProjectNotFound
 

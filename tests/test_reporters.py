@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, MakeProject, check
+from helpers import EXAMPLES, Cli, MakeProject, check
 
 from cxmap.linter import Report
 from cxmap.reporters import REPORTERS
@@ -63,13 +63,11 @@ def test_github_annotations(report: Report) -> None:
     assert lines[-1].startswith("Found ")
 
 
-def test_github_is_the_default_inside_github_actions(make_project: MakeProject) -> None:
-    from conftest import run_cli
-
+def test_github_is_the_default_inside_github_actions(make_project: MakeProject, cli: Cli) -> None:
     root = make_project({"broken.yaml": (REPORTING / "broken.yaml").read_bytes()})
-    result = run_cli("check", str(root), env={"GITHUB_ACTIONS": "true"})
+    result = cli("check", str(root), env={"GITHUB_ACTIONS": "true"})
     assert result.stdout.startswith("::error file=")
-    result = run_cli("check", str(root), "--format", "text", env={"GITHUB_ACTIONS": "true"})
+    result = cli("check", str(root), "--format", "text", env={"GITHUB_ACTIONS": "true"})
     assert result.stdout.startswith("journeys/broken.yaml:")
 
 

@@ -9,17 +9,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXAMPLES, REPO, run_cli
+from helpers import EXAMPLES, REPO, Cli, cxmap_state_restored
+
+from cxmap.cli import main
 
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
 NAMES = ["cxmap.schema.json", "journey.schema.json", "organization.schema.json"]
+VALID = "ok -- validation done\n"
+INVALID = "Schema validation errors were encountered.\n"
+"""What check-jsonschema prints first when files pass, and when one does not."""
 
 
 @pytest.fixture(scope="module")
 def schema_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("schemas")
-    result = run_cli("schema", "-o", str(folder))
-    assert result.returncode == 0, result.stderr
+    with cxmap_state_restored():  # module-scoped: no ``cli`` fixture here
+        assert main(["schema", "-o", str(folder)]) == 0
     return folder
 
 
@@ -43,7 +48,7 @@ def test_schema_files_are_written_and_valid_json_schema(schema_dir: Path) -> Non
         text=True,
         check=False,
     )
-    assert result.returncode == 0, result.stdout
+    assert (result.returncode, result.stdout) == (0, VALID), result.stdout + result.stderr
 
 
 def _properties(node: Any, path: str = "") -> list[tuple[str, Any]]:
@@ -66,8 +71,8 @@ def test_every_field_is_described(schema_dir: Path, name: str) -> None:
     assert undescribed == []
 
 
-def test_printing_is_deterministic() -> None:
-    first, second = run_cli("schema"), run_cli("schema")
+def test_printing_is_deterministic(cli: Cli) -> None:
+    first, second = cli("schema"), cli("schema")
     assert first.stdout == second.stdout
     assert sorted(json.loads(first.stdout)) == NAMES
 
@@ -75,37 +80,84 @@ def test_printing_is_deterministic() -> None:
 def test_the_example_organisation_validates(schema_dir: Path) -> None:
     journeys = sorted(p for p in (REPO / "journeys").glob("*.yaml") if p.stem != "organization")
     good = sorted((EXAMPLES / "journeys-good").glob("*.yaml"))
-    assert validate(schema_dir / "journey.schema.json", *journeys, *good).returncode == 0
+    result = validate(schema_dir / "journey.schema.json", *journeys, *good)
+    assert (result.returncode, result.stdout) == (0, VALID), result.stdout + result.stderr
     organizations = [REPO / "journeys" / "organization.yaml", EXAMPLES / "organization.yaml"]
-    assert validate(schema_dir / "organization.schema.json", *organizations).returncode == 0
+    result = validate(schema_dir / "organization.schema.json", *organizations)
+    assert (result.returncode, result.stdout) == (0, VALID), result.stdout + result.stderr
 
 
 @pytest.mark.parametrize(
-    "name", ["schema-types.yaml", "misspelt-owner.yaml", "yaml12-scalars.yaml"]
-)
-def test_wrong_types_and_unknown_keys_are_rejected(schema_dir: Path, name: str) -> None:
-    result = validate(schema_dir / "journey.schema.json", EXAMPLES / "journeys-bad" / name)
-    assert result.returncode == 1, result.stdout
-
-
-@pytest.mark.parametrize(
-    "text",
+    ("name", "error"),
     [
-        "journey: {id: j, title: T, stages: [], touchpoints: [], colour: red}\n",
-        "journey: {id: Not A Slug, title: T, stages: [], touchpoints: []}\n",
-        "journey: {id: j, title: T, stages: [], touchpoints: [{id: a, name: A, stage: s, "
-        "emotion: 3}]}\n",
-        "journey: {id: j, title: T, stages: [], touchpoints: [{id: a, name: A, stage: s, "
-        "standard: {within: 4 hours}}]}\n",
-        "journey: {id: j, stages: [], touchpoints: []}\n",
-        "organization: {name: O, departments: [], teams: [{id: t}], stages: []}\n",
+        pytest.param(
+            "schema-types.yaml",
+            "::$.journey.status: 'liv' is not one of ['draft', 'researched', 'live', 'retired']",
+            id="schema-types.yaml",
+        ),
+        pytest.param(
+            "misspelt-owner.yaml",
+            "$.journey.touchpoints[0]: Additional properties are not allowed "
+            "('ownr' was unexpected)",
+            id="misspelt-owner.yaml",
+        ),
+        pytest.param(
+            "yaml12-scalars.yaml",
+            "$.journey.touchpoints[0].emotion: '1' is not of type 'integer'",
+            id="yaml12-scalars.yaml",
+        ),
     ],
 )
-def test_single_mistakes_are_rejected(schema_dir: Path, tmp_path: Path, text: str) -> None:
+def test_wrong_types_and_unknown_keys_are_rejected(schema_dir: Path, name: str, error: str) -> None:
+    result = validate(schema_dir / "journey.schema.json", EXAMPLES / "journeys-bad" / name)
+    assert result.returncode == 1, result.stdout
+    assert result.stdout.startswith(INVALID), result.stdout
+    assert f"journeys-bad/{name}::$.journey" in result.stdout
+    assert error in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        (
+            "journey: {id: j, title: T, stages: [], touchpoints: [], colour: red}\n",
+            "$.journey: Additional properties are not allowed ('colour' was unexpected)",
+        ),
+        (
+            "journey: {id: Not A Slug, title: T, stages: [], touchpoints: []}\n",
+            "$.journey.id: 'Not A Slug' does not match",
+        ),
+        (
+            "journey: {id: j, title: T, stages: [], touchpoints: [{id: a, name: A, stage: s, "
+            "emotion: 3}]}\n",
+            "$.journey.touchpoints[0].emotion: 3 is greater than the maximum of 2",
+        ),
+        (
+            "journey: {id: j, title: T, stages: [], touchpoints: [{id: a, name: A, stage: s, "
+            "standard: {within: 4 hours}}]}\n",
+            "$.journey.touchpoints[0].standard.within: '4 hours' does not match",
+        ),
+        (
+            "journey: {id: j, stages: [], touchpoints: []}\n",
+            "$.journey: 'title' is a required property",
+        ),
+        (
+            "organization: {name: O, departments: [], teams: [{id: t}], stages: []}\n",
+            "$.organization.teams[0]: 'department' is a required property",
+        ),
+    ],
+    ids=[f"text{i}" for i in range(6)],
+)
+def test_single_mistakes_are_rejected(
+    schema_dir: Path, tmp_path: Path, text: str, error: str
+) -> None:
     path = tmp_path / "file.yaml"
     path.write_text(text)
     kind = "organization" if text.startswith("organization") else "journey"
-    assert validate(schema_dir / f"{kind}.schema.json", path).returncode == 1
+    result = validate(schema_dir / f"{kind}.schema.json", path)
+    assert result.returncode == 1, result.stdout
+    assert result.stdout.startswith(INVALID), result.stdout
+    assert error in result.stdout
 
 
 def test_empty_lists_and_text_commitments_are_accepted(schema_dir: Path, tmp_path: Path) -> None:
@@ -115,13 +167,14 @@ def test_empty_lists_and_text_commitments_are_accepted(schema_dir: Path, tmp_pat
         "    - id: a\n      name: A\n      stage: s\n      channels:\n"
         "      expectation: Quick\n      standard: {within: 4h}\n"
     )
-    assert validate(schema_dir / "journey.schema.json", path).returncode == 0
+    result = validate(schema_dir / "journey.schema.json", path)
+    assert (result.returncode, result.stdout) == (0, VALID), result.stdout + result.stderr
 
 
-def test_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
+def test_unwritable_output_is_a_clear_error(tmp_path: Path, cli: Cli) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    result = run_cli("schema", "-o", str(blocker / "sub"))
+    result = cli("schema", "-o", str(blocker / "sub"))
     assert result.returncode == 2
     assert result.stderr.startswith("cxmap: error: cannot write schemas")
 

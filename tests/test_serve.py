@@ -13,7 +13,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from helpers import Cli
+
+# A real process: the server runs until it is stopped, and is stopped by a signal.
+pytestmark = pytest.mark.acceptance
 
 
 def _free_port() -> int:
@@ -40,9 +43,9 @@ def _wait_for(condition: Callable[[], bool], seconds: float = 60) -> bool:
 
 
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
+def served(tmp_path: Path, cli: Cli) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
     project = tmp_path / "strategy"
-    assert run_cli("init", str(project)).returncode == 0
+    assert cli("init", str(project)).returncode == 0
     port = _free_port()
     env = {**os.environ, "CXMAP_CACHE_DIR": str(tmp_path / "cache")}
     log = (tmp_path / "serve.log").open("w")  # a pipe nobody reads would fill and block

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from helpers import Cli
 
-from cxmap import cli
 from cxmap.model import Journey
 from cxmap.validation import locate, validate
 from cxmap.yamlsource import parse
@@ -68,14 +68,15 @@ def test_user_text_is_never_a_message_template() -> None:
 
 
 def test_an_internal_error_is_exit_3_without_traceback(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch, cli: Cli
 ) -> None:
     def crash(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.setattr("cxmap.commands.check.lint", crash)
     monkeypatch.delenv("CXMAP_DEBUG", raising=False)
-    assert cli.main(["check"]) == 3
-    err = capsys.readouterr().err
+    result = cli("check")
+    assert result.returncode == 3
+    err = result.stderr
     assert "cxmap: internal error: RuntimeError: boom" in err
     assert "Traceback" not in err

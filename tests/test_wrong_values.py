@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import MakeProject, check
-
-from cxmap.cli import main
+from helpers import Cli, MakeProject, check
 
 JOURNEY = """journey:
   id: j
@@ -38,14 +36,14 @@ def journey(extra: str = "emotion: 0", reviewed: str = "2026-09-01") -> dict[str
 @pytest.mark.parametrize("key", ["moment_of_truth", "proactive", "handles_complaints"])
 @pytest.mark.parametrize("value", ["[]", "{}", "[1, 2]", "{a: 1}"])
 def test_a_list_or_mapping_for_a_flag_is_a_located_cx002(
-    make_project: MakeProject, key: str, value: str, capsys: pytest.CaptureFixture[str]
+    make_project: MakeProject, key: str, value: str, cli: Cli
 ) -> None:
     text = JOURNEY.format(extra=f"{key}: {value}", reviewed="2026-09-01")
     text = text.replace("      handles_complaints: true\n", "      emotion: 0\n")
     root = make_project({"j.yaml": text})
-    code = main(["check", str(root), "--select", "CX0"])
-    out = capsys.readouterr().out
-    assert code == 1
+    result = cli("check", str(root), "--select", "CX0")
+    out = result.stdout
+    assert result.returncode == 1
     assert f"journeys/j.yaml:17:{len(key) + 9}: CX002 [error] '{key}' must be true or false" in out
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from conftest import QUIET, MakeProject, check
+from helpers import ORGANIZATION, QUIET, MakeProject, check
 
 from cxmap.findings import Finding
 from cxmap.yamlsource import YList, YMap, parse
@@ -107,8 +107,6 @@ def test_flow_comma_can_be_ignored_like_any_check(make_project: MakeProject, loa
 
 
 def test_flow_comma_in_the_organisation_file_is_located_there(make_project: MakeProject) -> None:
-    from conftest import ORGANIZATION
-
     organization = ORGANIZATION.replace(
         "      description: Buys online for the first time, unsure about sizes.",
         "      description: [Buys online for the first time, unsure about sizes]",
