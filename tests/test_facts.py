@@ -1,0 +1,99 @@
+"""Derived facts: names, the front line and the expectation gap, answered in one place."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import EXAMPLES, QUIET, MakeProject
+
+from cxmap.facts import FRONT_LINE, defines, display_name, expectation_gap, is_front_line
+from cxmap.linter import lint
+from cxmap.model import TouchPoint
+from cxmap.project import Project
+
+JOURNEY = """\
+journey:
+  id: j
+  title: J
+  owner: support-desk
+  touchpoints:
+    - id: first
+      name: First
+      stage: support
+      owner: support-desk
+      channels: [email]
+"""
+
+
+def _project(make_project: MakeProject) -> Project:
+    return lint(make_project({"j.yaml": JOURNEY}, config=QUIET)).project
+
+
+def test_display_names_come_from_the_organisation_or_the_id(make_project: MakeProject) -> None:
+    project = _project(make_project)
+    org = project.organization
+    assert org is not None
+    team = org.model.team_ids["support-desk"]
+    assert display_name(project, "team", "support-desk") == team.title
+    assert display_name(project, "team", "no-such-team") == "No Such Team"
+    assert display_name(project, "channel", None) == ""
+    assert display_name(project, "stage", "") == ""
+    assert defines(project, "team", "support-desk")
+    assert not defines(project, "team", "no-such-team")
+    assert not defines(project, "persona", None)
+    # The same id is a name only in its own kind.
+    assert not defines(project, "department", "support-desk")
+
+
+def test_without_an_organisation_every_name_is_the_id_in_title_case(
+    make_project: MakeProject,
+) -> None:
+    project = lint(make_project({"j.yaml": JOURNEY}, organization=None, config=QUIET)).project
+    assert display_name(project, "team", "support-desk") == "Support Desk"
+    assert not defines(project, "team", "support-desk")
+
+
+def test_the_front_line_is_the_department_of_the_touch_point_or_its_team(
+    make_project: MakeProject,
+) -> None:
+    project = _project(make_project)
+    touchpoint = project.journeys[0].model.touchpoints[0]
+    assert project.department_of(touchpoint) == FRONT_LINE
+    assert is_front_line(project, touchpoint)
+    elsewhere = touchpoint.model_copy(update={"department": "marketing"})
+    assert not is_front_line(project, elsewhere)
+
+
+def _touchpoint(expected: str | None, committed: str | None) -> TouchPoint:
+    data: dict[str, object] = {"id": "t", "name": "T", "stage": "s", "owner": "o"}
+    if expected is not None:
+        data["expectation"] = {"text": "e", "within": expected}
+    if committed is not None:
+        data["standard"] = {"text": "c", "within": committed}
+    return TouchPoint.model_validate(data)
+
+
+@pytest.mark.parametrize(
+    ("expected", "committed", "gap"),
+    [
+        ("1d", "2d", ("1d", "2d")),
+        ("1d", "24h", None),  # equally fast: no gap
+        ("1w", "7d", None),
+        ("2d", "1d", None),
+        (None, "2d", None),
+        ("1d", None, None),
+    ],
+)
+def test_the_expectation_gap(
+    expected: str | None, committed: str | None, gap: tuple[str, str] | None
+) -> None:
+    found = expectation_gap(_touchpoint(expected, committed))
+    if gap is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert (str(found.expected), str(found.committed)) == gap
+
+
+def test_the_example_organisation_has_a_front_line() -> None:
+    org_text = (EXAMPLES / "organization.yaml").read_text(encoding="utf-8")
+    assert f"id: {FRONT_LINE}" in org_text
