@@ -29,13 +29,13 @@ from cxmap.errors import CxmapError
 from cxmap.handbook.escape import markdown_text
 from cxmap.handbook.generate import (
     JOURNEY_INDEX_MARKER,
-    STYLESHEET,
     Site,
     fill_diagrams,
     generate,
     journey_index,
 )
 from cxmap.handbook.pages import NAVIGATION
+from cxmap.handbook.static import SCRIPTS, STYLESHEETS
 from cxmap.linter import Report, lint
 from cxmap.paths import ProjectPaths
 
@@ -116,7 +116,12 @@ class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
             templates = root / templates
         self.site = Site()
         self._templates = templates
-        config.extra_css.append(STYLESHEET)
+        for stylesheet in STYLESHEETS:
+            if stylesheet not in config.extra_css:
+                config.extra_css.append(stylesheet)
+        for script in SCRIPTS:
+            if script not in config.extra_javascript:
+                config.extra_javascript.append(script)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

@@ -24,16 +24,12 @@ from cxmap.handbook.content import Handbook
 from cxmap.handbook.escape import markdown_text, yaml_string
 from cxmap.handbook.links import helpers
 from cxmap.handbook.pages import CATALOGUE, PAGES, TAGS, Each, page_of
+from cxmap.handbook.static import static_files
 from cxmap.linter import Report
 from cxmap.model import Entity, Journey
 
 Progress = Callable[[int, int], None]
 TAB_LABELS = {"map": "Journey map", "blueprint": "Service blueprint", "emotion": "Emotion curve"}
-STYLESHEET = "assets/cxmap.css"
-CSS = """\
-.cxmap-diagram { overflow-x: auto; background: #fff; border-radius: .2rem; padding: .4rem; }
-.cxmap-diagram svg { max-width: 100%; height: auto; }
-"""
 
 
 @dataclass
@@ -105,8 +101,15 @@ _MARKDOWN_ACTIVE = re.compile(r"[\[\]()*_`\\!#|{}~^=+:-]")
 _TEXT_OR_VALUE = re.compile(r'(>[^<]+<)|("[^"]*")')
 
 
+# Graphviz writes character references itself ("E&#45;mail"); they are kept whole,
+# or their "#" would be escaped again and the browser would show "&#45;".
+_REFERENCE_OR_ACTIVE = re.compile(r"(&#?[A-Za-z0-9]+;)|" + _MARKDOWN_ACTIVE.pattern)
+
+
 def _neutral(match: re.Match[str]) -> str:
-    return _MARKDOWN_ACTIVE.sub(lambda char: f"&#{ord(char.group())};", match.group())
+    return _REFERENCE_OR_ACTIVE.sub(
+        lambda found: found.group(1) or f"&#{ord(found.group())};", match.group()
+    )
 
 
 def inline_svg(svg: bytes, prefix: str) -> Markup:
@@ -175,7 +178,7 @@ def generate(
     # A hand-written (or committed) check catalogue anywhere replaces the generated one.
     catalogue = next((p for p in sorted(skipped) if p.rsplit("/", 1)[-1] == CATALOGUE.path), None)
     env.globals["catalogue"] = catalogue or CATALOGUE.path
-    site = Site(assets={STYLESHEET: CSS.encode("utf-8")})
+    site = Site(assets=static_files())
 
     def page(path: str, template: str, **context: Any) -> None:
         page_text(path, env.get_template(template).render(page=path, **context))

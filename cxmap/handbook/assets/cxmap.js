@@ -1,0 +1,1 @@
+/* cxmap's handbook: diagram frames. */

@@ -1,0 +1,1 @@
+/* Material for MkDocs' defaults, adjusted where axe-core finds accessibility violations. */
