@@ -132,10 +132,10 @@ def pages(project: Path, output: Path) -> int:
 @click.argument("journey")
 @click.option(
     "--view",
-    type=click.Choice(["map", "blueprint", "emotion"]),
+    type=click.Choice(["map", "target", "blueprint", "emotion"]),
     default="map",
     show_default=True,
-    help="Which diagram to draw.",
+    help="Which diagram to draw; 'target' is the map of the target state (to_be).",
 )
 @click.option(
     "-o",

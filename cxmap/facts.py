@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from cxmap.model import Duration, Entity, Organization, TouchPoint, title_case
+from cxmap.model import Commitment, Duration, Entity, Journey, Organization, TouchPoint, title_case
 from cxmap.project import Project
 
 Kind = Literal["team", "department", "channel", "persona", "stage"]
@@ -68,3 +68,90 @@ def expectation_gap(touchpoint: TouchPoint) -> Gap | None:
     if standard.within > expectation.within:
         return Gap(expected=expectation.within, committed=standard.within)
     return None
+
+
+@dataclass(frozen=True)
+class Change:
+    """One way a touch point's target state (``to_be``) differs from today."""
+
+    field: Literal["emotion", "standard", "expectation", "channels"]
+    today: str
+    target: str
+
+
+def has_target(journey: Journey) -> bool:
+    """Whether any touch point of the journey records a target state."""
+    return any(tp.to_be is not None for tp in journey.touchpoints)
+
+
+def target_changes(touchpoint: TouchPoint) -> list[Change]:
+    """What the target state changes, field by field; nothing without ``to_be``."""
+    to_be = touchpoint.to_be
+    if to_be is None:
+        return []
+    changes: list[Change] = []
+    if to_be.emotion is not None and to_be.emotion != touchpoint.emotion:
+        today = "?" if touchpoint.emotion is None else f"{touchpoint.emotion:+d}"
+        changes.append(Change("emotion", today, f"{to_be.emotion:+d}"))
+    if to_be.standard is not None and to_be.standard != touchpoint.standard:
+        changes.append(
+            Change("standard", _commitment(touchpoint.standard), _commitment(to_be.standard))
+        )
+    if to_be.expectation is not None and to_be.expectation != touchpoint.expectation:
+        changes.append(
+            Change(
+                "expectation", _commitment(touchpoint.expectation), _commitment(to_be.expectation)
+            )
+        )
+    if to_be.channels and list(to_be.channels) != list(touchpoint.channels):
+        changes.append(
+            Change("channels", ", ".join(touchpoint.channels), ", ".join(to_be.channels))
+        )
+    return changes
+
+
+def _commitment(value: Commitment | None) -> str:
+    if value is None or value.is_empty:
+        return "none"
+    return f"within {value.within}" if value.within is not None else (value.text or "")
+
+
+def target_emotion(touchpoint: TouchPoint) -> int | None:
+    """The emotion of the target state: ``to_be.emotion``, else today's."""
+    if touchpoint.to_be is not None and touchpoint.to_be.emotion is not None:
+        return touchpoint.to_be.emotion
+    return touchpoint.emotion
+
+
+def target_channels(touchpoint: TouchPoint) -> list[str]:
+    """The channels of the target state: ``to_be.channels``, else today's."""
+    if touchpoint.to_be is not None and touchpoint.to_be.channels:
+        return list(touchpoint.to_be.channels)
+    return list(touchpoint.channels)
+
+
+def journey_order(journey: Journey) -> list[TouchPoint]:
+    """The touch points in the order the customer meets them.
+
+    Stages in the journey's order; inside a stage, along ``next`` (a touch point
+    comes after those that lead to it), ties and cycles in file order.
+    """
+    stages = list(dict.fromkeys([*journey.stages, *(tp.stage for tp in journey.touchpoints)]))
+    ordered: list[TouchPoint] = []
+    for stage in stages:
+        members = [tp for tp in journey.touchpoints if tp.stage == stage]
+        ids = {tp.id for tp in members}
+        before: dict[int, set[int]] = {index: set() for index in range(len(members))}
+        position = {tp.id: index for index, tp in enumerate(members)}
+        for index, tp in enumerate(members):
+            for following in tp.next:
+                if following in ids and position[following] != index:
+                    before[position[following]].add(index)
+        placed: list[int] = []
+        waiting = list(range(len(members)))
+        while waiting:
+            ready = next((i for i in waiting if before[i] <= set(placed)), waiting[0])
+            placed.append(ready)
+            waiting.remove(ready)
+        ordered.extend(members[i] for i in placed)
+    return ordered

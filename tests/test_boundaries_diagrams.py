@@ -39,8 +39,8 @@ def test_lanes_follow_the_organisation_and_unknown_ones_come_last(
 
 
 def test_the_drawn_lanes_are_in_the_same_order_top_down(make_project: MakeProject) -> None:
-    source = build(view(make_project))
-    drawn = re.findall(r'"lane-(\d+)" \[label=<<B>(.*?)</B>>.*?pos="75,(\d+)"', source)
+    source = build(view(make_project)).source
+    drawn = re.findall(r'"lane-(\d+)" \[label=<<B>(.*?)</B>>.*?pos="75,([\d.]+)"', source)
     assert [(int(number), title) for number, title, _ in drawn] == [
         (0, "Marketing"),
         (1, "Customer Service"),
@@ -49,5 +49,5 @@ def test_the_drawn_lanes_are_in_the_same_order_top_down(make_project: MakeProjec
         (4, "Alpha"),
         (5, "Zeta"),
     ]
-    heights = [int(y) for _, _, y in drawn]
+    heights = [float(y) for _, _, y in drawn]
     assert heights == sorted(heights, reverse=True)  # the first lane is drawn on top

@@ -55,7 +55,7 @@ def test_svg_is_well_formed_accessible_and_links_every_touch_point(
     assert root.get("role") == "img"
     title = root.find(f"{SVG}title")
     desc = root.find(f"{SVG}desc")
-    assert title is not None and title.text == f"Returning a faulty jacket — {VIEWS[kind][0]}"
+    assert title is not None and title.text == f"Returning a faulty jacket — {VIEWS[kind].words}"
     assert desc is not None and "5 touch points" in (desc.text or "")
     links = {a.get(f"{XLINK}href"): a.get(f"{XLINK}title") for a in root.iter(f"{SVG}a")}
     texts = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
@@ -108,8 +108,7 @@ def test_hostile_text_stays_text(make_project: MakeProject) -> None:
         texts = "".join(t.text or "" for t in root.iter(f"{SVG}text")).replace("\u2060", "")
         assert "<script>" in texts
         assert "tp-product-page" not in texts and "returns-" not in texts
-        if kind != "emotion":  # the curve's captions keep only the start of long names
-            assert "\\N" in texts and "\\G" in texts
+        assert "\\N" in texts and "\\G" in texts
 
 
 def test_escaping_helpers() -> None:
@@ -167,7 +166,7 @@ def test_every_example_journey_renders_every_view(tmp_path: Path, cli: Cli) -> N
             assert svg.tag == f"{SVG}svg" and svg.get("role") == "img"
             title = svg.find(f"{SVG}title")
             assert title is not None and title.text
-            assert title.text.endswith(f" — {VIEWS[kind][0]}"), (name, kind, title.text)
+            assert title.text.endswith(f" — {VIEWS[kind].words}"), (name, kind, title.text)
             assert any(a.get(f"{XLINK}href", "").startswith("#tp-") for a in svg.iter(f"{SVG}a"))
 
 
@@ -233,4 +232,21 @@ def test_a_rebuild_redraws_only_the_changed_journey(
         "cxmap-exchanges-blueprint",
         "cxmap-exchanges-emotion",
         "cxmap-exchanges-map",
+        "cxmap-exchanges-target",  # full.yaml records a target state
     ]
+
+
+def test_render_draws_the_target_map_and_offers_every_view(
+    make_project: MakeProject, cli: Cli
+) -> None:
+    from cxmap.cli import cli as group
+
+    root = make_project({"full.yaml": FULL})
+    out = root / "target.svg"
+    result = cli("render", str(root), "returns", "--view", "target", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "target map of 'returns'" in result.stdout
+    assert "Returning a faulty jacket — target map" in out.read_text(encoding="utf-8")
+    render_command = group.commands["render"]
+    choices = next(p for p in render_command.params if p.name == "view").type.choices
+    assert list(choices) == list(VIEWS)

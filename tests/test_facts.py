@@ -5,7 +5,19 @@ from __future__ import annotations
 import pytest
 from helpers import EXAMPLES, QUIET, MakeProject
 
-from cxmap.facts import FRONT_LINE, defines, display_name, expectation_gap, is_front_line
+from cxmap.facts import (
+    FRONT_LINE,
+    Change,
+    defines,
+    display_name,
+    expectation_gap,
+    has_target,
+    is_front_line,
+    journey_order,
+    target_changes,
+    target_channels,
+    target_emotion,
+)
 from cxmap.linter import lint
 from cxmap.model import TouchPoint
 from cxmap.project import Project
@@ -97,3 +109,65 @@ def test_the_expectation_gap(
 def test_the_example_organisation_has_a_front_line() -> None:
     org_text = (EXAMPLES / "organization.yaml").read_text(encoding="utf-8")
     assert f"id: {FRONT_LINE}" in org_text
+
+
+ORDERED = """\
+journey:
+  id: o
+  title: O
+  stages: [buy, support]
+  touchpoints:
+    - {id: late, name: Late, stage: support}
+    - {id: c, name: C, stage: buy}
+    - {id: b, name: B, stage: buy, next: [c]}
+    - {id: a, name: A, stage: buy, next: [b]}
+    - {id: x, name: X, stage: support, next: [y]}
+    - {id: y, name: Y, stage: support, next: [x]}
+    - {id: odd, name: Odd, stage: elsewhere}
+"""
+
+
+def test_the_journey_order_is_stages_then_next_then_the_file(make_project: MakeProject) -> None:
+    project = lint(make_project({"o.yaml": ORDERED}, config=QUIET)).project
+    order = [tp.id for tp in journey_order(project.journeys[0].model)]
+    # buy: a -> b -> c although listed c, b, a; support: file order, and the cycle x <-> y
+    # in file order too; a stage no journey stage names comes last.
+    assert order == ["a", "b", "c", "late", "x", "y", "odd"]
+
+
+TARGETS = """\
+journey:
+  id: t
+  title: T
+  touchpoints:
+    - id: changed
+      name: Changed
+      stage: support
+      channels: [email]
+      emotion: -1
+      standard: {text: Reply in a day, within: 1d}
+      expectation: Quick
+      to_be:
+        emotion: 1
+        channels: [email, chat]
+        standard: {text: Reply in an hour, within: 1h}
+        expectation: {text: Quicker, within: 2h}
+    - {id: same, name: Same, stage: support, emotion: 1, to_be: {emotion: 1, channels: []}}
+    - {id: none, name: None, stage: support, channels: [web]}
+"""
+
+
+def test_target_changes_name_each_field_that_moves(make_project: MakeProject) -> None:
+    journey = lint(make_project({"t.yaml": TARGETS}, config=QUIET)).project.journeys[0].model
+    changed, same, none = journey.touchpoints
+    assert target_changes(changed) == [
+        Change("emotion", "-1", "+1"),
+        Change("standard", "within 1d", "within 1h"),
+        Change("expectation", "Quick", "within 2h"),
+        Change("channels", "email", "email, chat"),
+    ]
+    assert target_changes(same) == [] and target_changes(none) == []
+    assert (target_emotion(changed), target_emotion(same), target_emotion(none)) == (1, 1, None)
+    assert target_channels(changed) == ["email", "chat"]
+    assert target_channels(same) == [] and target_channels(none) == ["web"]
+    assert has_target(journey)

@@ -35,7 +35,7 @@ def run(project_dir: Path, journey_id: str, view: str, output: Path, link: str |
         write_atomically(output, data)
     except OSError as exc:
         raise CxmapError(f"cannot write {str(output)!r}: {exc.strerror}") from None
-    echo(f"wrote {output} ({VIEWS[view][0]} of {journey_id!r})")
+    echo(f"wrote {output} ({VIEWS[view].words} of {journey_id!r})")
     return 0
 
 

@@ -1,10 +1,11 @@
 """Pinned layouts: positions computed here, backgrounds drawn with xdot operations.
 
-The map and the blueprint are grids (lanes by columns). Letting Graphviz place
-nodes cannot promise the lanes' order or straight columns, so these views put
-every node at a computed position, draw the lanes as a ``_background`` of
-rectangles and lines, and leave only the edges to Graphviz: ``neato -n2`` keeps
-the positions as given and routes the edges around the nodes.
+Every view is a grid: a column of row titles on the left, then columns left to
+right (stages, steps, touch points). Letting Graphviz place nodes cannot promise
+the rows' order or straight columns, so the views put every node at a computed
+position, draw the rows as a ``_background`` of rectangles and lines, and leave
+only the edges to Graphviz: ``neato -n2`` keeps the positions as given and routes
+the edges around the nodes.
 
 Coordinates here are in points and grow downwards from the top-left corner;
 Graphviz's grow upwards, so everything is flipped once the height is known.
@@ -24,6 +25,32 @@ ENGINE = "neato-n2"
 
 def _color(operation: str, color: str) -> str:
     return f"{operation} {len(color) + 1} -{color}"
+
+
+@dataclass(frozen=True)
+class Grid:
+    """How a drawing's canvas divides into rows and columns, in points.
+
+    Row titles (``0`` to ``titles`` across) and the column headings (``0`` to
+    ``header`` down) belong to every part of the drawing; the rest may be cut,
+    for print, across at ``cuts`` (best at ``stage_cuts``) and down at ``row_cuts``.
+    """
+
+    titles: float
+    header: float
+    width: float
+    height: float
+    cuts: tuple[float, ...] = ()
+    stage_cuts: frozenset[float] = frozenset()
+    row_cuts: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """A view's DOT source, and how its canvas divides into rows and columns."""
+
+    source: str
+    grid: Grid
 
 
 @dataclass

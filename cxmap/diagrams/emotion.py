@@ -1,49 +1,88 @@
 """The emotion curve: how the customer feels at each touch point, in journey order.
 
 A pinned layout (see :mod:`canvas`): stage bands and the neutral line in the
-background, the as-is curve as solid straight edges between points, and the
-to-be curve as dashed edges where touch points give ``to_be.emotion``.
+background, today's curve as solid straight edges between points, and the target
+curve as dashed edges between neighbouring touch points that give
+``to_be.emotion``. A touch point that states no emotion is drawn as a question
+mark, and the curve is broken there rather than drawn through: nobody knows how
+the customer feels at that step.
 """
 
 from __future__ import annotations
 
-import textwrap
-
-from cxmap.diagrams.canvas import Canvas
+from cxmap.diagrams.canvas import Canvas, Drawing, Grid
 from cxmap.diagrams.common import (
     EMOTION_FILL,
     EMOTION_WORDS,
+    ERROR_MARK,
+    FLAG,
     FLAG_COLOR,
     LANE_FILLS,
     LINE_COLOR,
+    MOMENT_OF_TRUTH,
+    MOMENT_OF_TRUTH_MARK,
+    SMALL,
+    STAGE,
+    TARGET_COLOR,
+    UNKNOWN,
     JourneyView,
+    Mark,
+    characters,
     emotion_colors,
+    emotion_words,
+    heading,
+    heading_height,
+    legend,
+    line_height,
     node_names,
     pinned_graph,
     stage_runs,
+    wrap,
 )
 from cxmap.diagrams.dot import FONT, HtmlLabel, html
+from cxmap.model import TouchPoint
 
-LEFT = 110  # the axis labels
-STEP = 120  # between touch points
-UNIT = 45  # per emotion step
-HEADER = 30
-CAPTIONS = 60
-TO_BE_COLOR = "#01665e"
+LEFT = 110
+"""Points: the column of axis labels."""
+STEP = 120
+"""Points between touch points."""
+UNIT = 45
+"""Points per step of emotion."""
+TODAY_MARK: Mark = ("&#9679;", "today (solid line)")
+TARGET_MARK: Mark = (f'<FONT COLOR="{TARGET_COLOR}">&#9670;</FONT>', "target (dashed line)")
+CAPTION_WRAP = characters(STEP - 10, SMALL)
 
 
-def build(view: JourneyView) -> str:
+def caption(view: JourneyView, touchpoint: TouchPoint) -> tuple[HtmlLabel, int]:
+    """The touch point's name under the curve, whole, and its number of lines."""
+    rows = [html(line) for line in wrap(touchpoint.name, CAPTION_WRAP)]
+    if touchpoint.moment_of_truth:
+        rows.insert(0, f"<B>{MOMENT_OF_TRUTH} moment of truth</B>")
+    if touchpoint.emotion is None:
+        rows.append(f"<I>{emotion_words(None)}</I>")
+    if view.errors(touchpoint):
+        rows.append(f"{FLAG} {html(', '.join(sorted({f.code for f in view.errors(touchpoint)})))}")
+    return HtmlLabel("<BR/>".join(rows)), len(rows)
+
+
+def build(view: JourneyView) -> Drawing:
     """The DOT source of the emotion curve."""
     journey = view.doc.model
-    touchpoints = journey.touchpoints
+    touchpoints = view.touchpoints
     names = node_names(touchpoints)
-    plot_top, plot_bottom = HEADER, HEADER + 5 * UNIT
-    right = LEFT + max(len(touchpoints), 1) * STEP
-    canvas = Canvas(right, plot_bottom + CAPTIONS)
     runs = stage_runs(touchpoints)
+    stage_labels = [
+        heading(view.stage(stage), (last - first + 1) * STEP) for stage, first, last in runs
+    ]
+    header = heading_height(max((count for _, count in stage_labels), default=1), STAGE)
+    captions = [caption(view, touchpoint) for touchpoint in touchpoints]
+    caption_height = max((count for _, count in captions), default=1) * line_height(SMALL) + 24
+    plot_top, plot_bottom = header, header + 5 * UNIT
+    right = LEFT + max(len(touchpoints), 1) * STEP
+    canvas = Canvas(right, plot_bottom + caption_height)
     for number, (_, first, last) in enumerate(runs):
         x0, x1 = LEFT + first * STEP, LEFT + (last + 1) * STEP
-        canvas.rectangle(x0, 0, x1, plot_bottom, LANE_FILLS[number % 2])
+        canvas.rectangle(x0, 0, x1, canvas.height, LANE_FILLS[number % 2])
     zero = plot_top + 2.5 * UNIT
 
     def x_of(position: int) -> float:
@@ -53,21 +92,26 @@ def build(view: JourneyView) -> str:
         return zero - value * UNIT
 
     canvas.line(LEFT, zero, right, zero, "#999999")
+    targets = [tp.to_be.emotion if tp.to_be is not None else None for tp in touchpoints]
+    marks = [TODAY_MARK]
+    if any(value is not None for value in targets):
+        marks.append(TARGET_MARK)
+    marks += [MOMENT_OF_TRUTH_MARK, ERROR_MARK]
     graph = pinned_graph(
         f"{journey.id}-emotion",
         canvas,
-        f"{journey.title} — emotion curve",
-        node={"fontname": FONT, "fontsize": 9},
+        legend(f"{journey.title} — emotion curve", marks),
+        node={"fontname": FONT, "fontsize": SMALL},
         edge={"arrowhead": "none"},
         splines="false",
     )
-    for number, (stage, first, last) in enumerate(runs):
+    for number, ((label, _), (_, first, last)) in enumerate(zip(stage_labels, runs, strict=True)):
         graph.node(
             f"stage-{number}",
-            label=HtmlLabel(f"<B>{html(view.stage(stage))}</B>"),
+            label=label,
             shape="plaintext",
-            fontsize=11,
-            pos=canvas.pos(LEFT + (first + last + 1) / 2 * STEP, HEADER / 2),
+            fontsize=STAGE,
+            pos=canvas.pos(LEFT + (first + last + 1) / 2 * STEP, header / 2),
         )
     for value in sorted(EMOTION_FILL):
         graph.node(
@@ -77,35 +121,42 @@ def build(view: JourneyView) -> str:
             fontcolor=LINE_COLOR,
             pos=canvas.pos(LEFT / 2, y_of(value)),
         )
-    graph.node(
-        "key",
-        label=HtmlLabel(
-            f'&#9679; as is (solid)<BR/><FONT COLOR="{TO_BE_COLOR}">&#9670; to be (dashed)</FONT>'
-        ),
-        shape="plaintext",
-        pos=canvas.pos(LEFT / 2, HEADER / 2),
-    )
     previous: str | None = None
-    previous_to_be: str | None = None
+    previous_target: str | None = None
     for position, touchpoint in enumerate(touchpoints):
         name, x = names[position], x_of(position)
         flagged = bool(view.errors(touchpoint))
-        wrapped = textwrap.wrap(touchpoint.name, 18)
-        if len(wrapped) > 3:
-            wrapped = [*wrapped[:2], wrapped[2] + "…"]
-        caption = "<BR/>".join(html(line) for line in wrapped)
+        label, _ = captions[position]
         graph.node(
             f"{name}-caption",
-            label=HtmlLabel(caption + ("<BR/>&#9888;" if flagged else "")),
+            label=label,
             shape="plaintext",
             fontcolor=FLAG_COLOR if flagged else "#000000",
-            pos=canvas.pos(x, plot_bottom + CAPTIONS / 2),
+            pos=canvas.pos(x, plot_bottom + caption_height / 2),
             URL=view.url(touchpoint),
             target="_top",
             tooltip=view.tooltip(touchpoint),
         )
-        if touchpoint.emotion is not None:
-            fill, _ = emotion_colors(touchpoint.emotion)
+        emotion = touchpoint.emotion
+        link = {"URL": view.url(touchpoint), "target": "_top"}
+        if emotion is None:
+            graph.node(
+                name,
+                label=UNKNOWN,
+                shape="circle",
+                width=0.28,
+                fixedsize=True,
+                style="dashed,filled",
+                fillcolor="white",
+                color=LINE_COLOR,
+                fontcolor=LINE_COLOR,
+                pos=canvas.pos(x, zero),
+                tooltip=f"{touchpoint.name}: {emotion_words(None)} (not stated)",
+                **link,
+            )
+            previous = None
+        else:
+            fill, _ = emotion_colors(emotion)
             graph.node(
                 name,
                 label="",
@@ -115,31 +166,34 @@ def build(view: JourneyView) -> str:
                 style="filled",
                 fillcolor=fill,
                 color="#000000",
-                pos=canvas.pos(x, y_of(touchpoint.emotion)),
-                URL=view.url(touchpoint),
-                target="_top",
-                tooltip=f"{view.tooltip(touchpoint)} (emotion {touchpoint.emotion:+d})",
+                pos=canvas.pos(x, y_of(emotion)),
+                tooltip=f"{view.tooltip(touchpoint)} ({emotion_words(emotion)})",
+                **link,
             )
             if previous is not None:
                 graph.edge(previous, name, color="#000000", penwidth=2)
             previous = name
-        to_be = touchpoint.to_be.emotion if touchpoint.to_be is not None else None
-        if to_be is not None:
-            target = f"{name}-to-be"
-            graph.node(
-                target,
-                label="",
-                shape="diamond",
-                width=0.2,
-                height=0.2,
-                fixedsize=True,
-                style="filled",
-                fillcolor=TO_BE_COLOR,
-                color=TO_BE_COLOR,
-                pos=canvas.pos(x + 10, y_of(to_be)),
-                tooltip=f"{touchpoint.name}: target emotion {to_be:+d}",
-            )
-            if previous_to_be is not None:
-                graph.edge(previous_to_be, target, color=TO_BE_COLOR, style="dashed", penwidth=2)
-            previous_to_be = target
-    return graph.source()
+        target = targets[position]
+        if target is None:
+            previous_target = None
+            continue
+        diamond = f"{name}-to-be"
+        graph.node(
+            diamond,
+            label="",
+            shape="diamond",
+            width=0.2,
+            height=0.2,
+            fixedsize=True,
+            style="filled",
+            fillcolor=TARGET_COLOR,
+            color=TARGET_COLOR,
+            pos=canvas.pos(x + 10, y_of(target)),
+            tooltip=f"{touchpoint.name}: target emotion {target:+d}",
+        )
+        if previous_target is not None:
+            graph.edge(previous_target, diamond, color=TARGET_COLOR, style="dashed", penwidth=2)
+        previous_target = diamond
+    cuts = tuple(LEFT + number * STEP for number in range(1, len(touchpoints)))
+    stage_cuts = frozenset(LEFT + first * STEP for _, first, _ in runs[1:])
+    return Drawing(graph.source(), Grid(LEFT, header, right, canvas.height, cuts, stage_cuts))

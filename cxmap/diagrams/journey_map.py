@@ -1,153 +1,173 @@
-"""The journey map: stages as columns, departments as swimlanes, touch points as nodes.
+"""The journey map: stages as columns, departments as swimlanes, touch points as boxes.
 
-Positions are computed here (see :mod:`canvas`): the lanes follow the
-organisation's order and the columns line up. A stage whose touch points follow
-each other along ``next`` gets one sub-column per step, so the flow inside a
-stage reads left to right; touch points at the same step of the same lane and
-stage are stacked.
+Positions are computed here (see :mod:`canvas`). Lanes are the departments the
+journey uses, in the organisation's order, each as tall as its tallest stack of
+boxes. Inside a stage, a touch point goes one column to the right of the touch
+points of its own lane that come before it along ``next``, so a lane reads left
+to right; a step into another lane may stay in the same column, which keeps the
+map as narrow as the flow allows. Touch points in the same lane and column are stacked
+in the order the customer meets them.
 """
 
 from __future__ import annotations
 
-from cxmap.diagrams.canvas import Canvas
+from dataclasses import replace
+
+from cxmap.diagrams.canvas import Canvas, Drawing, Grid
 from cxmap.diagrams.common import (
+    CHANGE_MARK,
+    ERROR_MARK,
+    INTERNAL_MARK,
     LANE_FILLS,
+    LANE_STROKE,
+    MOMENT_OF_TRUTH_MARK,
+    NEXT_MARK,
+    STAGE,
+    STAGE_LINE,
     JourneyView,
-    lines,
+    heading,
+    heading_height,
+    legend,
     next_edges,
+    node_height,
     node_names,
     pinned_graph,
+    row_title,
     touchpoint_node,
 )
-from cxmap.diagrams.dot import HtmlLabel, html
 from cxmap.model import TouchPoint
 
 NO_DEPARTMENT = ""
+TITLES = 150
+"""Points: the column of lane titles."""
+PITCH = 200
+"""Points between the centres of two columns."""
+GAP = 18
+"""Points between stacked boxes, and above and below them in a lane."""
 
 
-def _depths(touchpoints: list[TouchPoint]) -> dict[int, int]:
-    """Each touch point's column within its stage: its longest ``next`` path in the stage."""
-    index = {touchpoint.id: position for position, touchpoint in enumerate(touchpoints)}
-    depth = dict.fromkeys(range(len(touchpoints)), 0)
-    for _ in range(len(touchpoints)):  # at most n rounds; cycles stop growing then
-        changed = False
-        for position, touchpoint in enumerate(touchpoints):
-            for following in touchpoint.next:
-                target = index.get(following)
-                if target is None or touchpoints[target].stage != touchpoint.stage:
-                    continue
-                if target != position and depth[target] < depth[position] + 1:
-                    depth[target] = min(depth[position] + 1, len(touchpoints))
-                    changed = True
-        if not changed:
-            break
-    return depth
+def stages_of(view: JourneyView) -> list[str]:
+    """The journey's stages, then any stage only its touch points name."""
+    journey = view.doc.model
+    return list(dict.fromkeys([*journey.stages, *(tp.stage for tp in journey.touchpoints)]))
 
 
-MAX_STEPS = 8
-"""Sub-columns a stage may take; longer flows wrap to the stage's first column."""
-
-
-def columns(view: JourneyView) -> tuple[list[str], list[int], list[int]]:
-    """The stages drawn, each one's first column, and each touch point's column."""
-    touchpoints = view.doc.model.touchpoints
-    stages = list(dict.fromkeys([*view.doc.model.stages, *(tp.stage for tp in touchpoints)]))
-    depth = _depths(touchpoints)
-    starts, column = [], [0] * len(touchpoints)
-    offset = 0
-    for stage in stages:
-        starts.append(offset)
-        members = [i for i, tp in enumerate(touchpoints) if tp.stage == stage]
-        for i in members:
-            column[i] = offset + depth[i] % MAX_STEPS
-        offset += min(max((depth[i] for i in members), default=0) + 1, MAX_STEPS)
-    return stages, starts, column
+def lane_of(view: JourneyView, touchpoint: TouchPoint) -> str:
+    return view.project.department_of(touchpoint) or NO_DEPARTMENT
 
 
 def lanes(view: JourneyView) -> list[str]:
     """Departments with touch points, in the organisation's order; unknown ones last."""
-    used = [view.project.department_of(tp) or NO_DEPARTMENT for tp in view.doc.model.touchpoints]
+    used = [lane_of(view, tp) for tp in view.doc.model.touchpoints]
     org = view.project.organization
     known = [d.id for d in org.model.departments] if org is not None else []
     return [d for d in known if d in used] + sorted(set(used) - set(known))
 
 
-LABEL_WIDTH = 150
-PITCH = 210
-HEADER = 44
-PADDING = 28
+def steps(view: JourneyView, ordered: list[TouchPoint]) -> list[int]:
+    """Each touch point's column within its stage (see the module's docstring).
+
+    A touch point is one column to the right of every touch point of its own lane
+    that comes before it along ``next`` inside the stage, however far back.
+    """
+    step = [0] * len(ordered)
+    before: list[set[int]] = [set() for _ in ordered]
+    for position, touchpoint in enumerate(ordered):
+        for earlier in range(position):
+            previous = ordered[earlier]
+            if previous.stage == touchpoint.stage and touchpoint.id in previous.next:
+                before[position] |= before[earlier] | {earlier}
+        lane = lane_of(view, touchpoint)
+        for earlier in before[position]:
+            same_lane = lane_of(view, ordered[earlier]) == lane
+            step[position] = max(step[position], step[earlier] + (1 if same_lane else 0))
+    return step
 
 
-def estimated_height(touchpoint: TouchPoint) -> float:
-    """Roughly how tall :func:`node_label` makes the node, in points."""
-    small_lines = 1 + (1 if touchpoint.emotion is not None else 0)
-    if touchpoint.channels:
-        small_lines += len(", ".join(touchpoint.channels)) // 24 + 1
-    name_lines = len(touchpoint.name) // 20 + 1
-    return 20 + 14 * name_lines + 12 * small_lines
-
-
-def build(view: JourneyView) -> str:
-    """The DOT source of the journey map."""
+def build(view: JourneyView) -> Drawing:
+    """The journey map (today's state, or the target state when ``view.target``)."""
     journey = view.doc.model
-    touchpoints = journey.touchpoints
-    names = node_names(touchpoints)
-    stages, starts, column = columns(view)
-    width = max([*column, *starts, -1]) + 1
-    lane_ids = lanes(view)
-    lane_of = [view.project.department_of(tp) or NO_DEPARTMENT for tp in touchpoints]
+    ordered = view.touchpoints
+    names = node_names(ordered)
+    stages = stages_of(view)
+    step = steps(view, ordered)
 
-    right = LABEL_WIDTH + max(width, 1) * PITCH
-    top: float = HEADER
+    starts: list[int] = []
+    column = [0] * len(ordered)
+    offset = 0
+    for stage in stages:
+        starts.append(offset)
+        members = [i for i, tp in enumerate(ordered) if tp.stage == stage]
+        for i in members:
+            column[i] = offset + step[i]
+        offset += max((step[i] for i in members), default=0) + 1
+    spans = [end - start for start, end in zip(starts, [*starts[1:], offset], strict=True)]
+
+    right = TITLES + max(offset, 1) * PITCH
+    stage_labels = [
+        heading(view.stage(stage), span * PITCH) for stage, span in zip(stages, spans, strict=True)
+    ]
+    header = heading_height(max((count for _, count in stage_labels), default=1), STAGE)
+
+    top = header
     placed: dict[int, tuple[float, float]] = {}
     lane_boxes: list[tuple[str, float, float]] = []
-    for lane in lane_ids:
-        members = [i for i in range(len(touchpoints)) if lane_of[i] == lane]
+    for lane in lanes(view):
         cells: dict[int, list[int]] = {}
-        for i in members:
-            cells.setdefault(column[i], []).append(i)
-        row = max(estimated_height(touchpoints[i]) for i in members) + PADDING
-        height = max(len(cell) for cell in cells.values()) * row + PADDING
+        for i, touchpoint in enumerate(ordered):
+            if lane_of(view, touchpoint) == lane:
+                cells.setdefault(column[i], []).append(i)
+        height = GAP + max(
+            sum(node_height(view, ordered[i]) + GAP for i in cell) for cell in cells.values()
+        )
         for col, cell in cells.items():
-            for level, i in enumerate(cell):
-                placed[i] = (LABEL_WIDTH + (col + 0.5) * PITCH, top + (level + 0.5) * row + 14)
+            y = top + GAP
+            for i in cell:
+                tall = node_height(view, ordered[i])
+                placed[i] = (TITLES + (col + 0.5) * PITCH, y + tall / 2)
+                y += tall + GAP
         lane_boxes.append((lane, top, height))
         top += height
+
     canvas = Canvas(right, top)
     for number, (_, lane_top, height) in enumerate(lane_boxes):
-        canvas.rectangle(0, lane_top, right, lane_top + height, LANE_FILLS[number % 2], "#c8ced8")
+        canvas.rectangle(0, lane_top, right, lane_top + height, LANE_FILLS[number % 2], LANE_STROKE)
     for start in starts[1:]:
-        x = LABEL_WIDTH + start * PITCH
-        canvas.line(x, 0, x, top, "#9aa5b8")
+        x = TITLES + start * PITCH
+        canvas.line(x, 0, x, top, STAGE_LINE)
 
-    graph = pinned_graph(f"{journey.id}-map", canvas, f"{journey.title} — journey map")
-    for number, (stage, start, span) in enumerate(
-        zip(stages, starts, _spans(starts, width), strict=True)
+    state = "target state" if view.target else "journey map"
+    marks = [MOMENT_OF_TRUTH_MARK, INTERNAL_MARK, NEXT_MARK, ERROR_MARK]
+    if view.target:
+        marks.insert(0, CHANGE_MARK)
+    graph = pinned_graph(
+        f"{journey.id}-{'target' if view.target else 'map'}",
+        canvas,
+        legend(f"{journey.title} — {state}", marks),
+    )
+    for number, ((label, _), start, span) in enumerate(
+        zip(stage_labels, starts, spans, strict=True)
     ):
         graph.node(
             f"stage-{number}",
-            label=HtmlLabel(f"<B>{html(view.stage(stage))}</B>"),
+            label=label,
             shape="plaintext",
             style="",
-            fontsize=13,
-            pos=canvas.pos(LABEL_WIDTH + (start + span / 2) * PITCH, HEADER / 2),
+            fontsize=STAGE,
+            pos=canvas.pos(TITLES + (start + span / 2) * PITCH, header / 2),
         )
     for number, (lane, lane_top, height) in enumerate(lane_boxes):
         title = view.department(lane) if lane else "No department"
-        graph.node(
-            f"lane-{number}",
-            label=HtmlLabel(f"<B>{lines(title, 18)}</B>"),
-            shape="plaintext",
-            style="",
-            fontsize=12,
-            pos=canvas.pos(LABEL_WIDTH / 2, lane_top + height / 2),
-        )
-    for i, touchpoint in enumerate(touchpoints):
+        row_title(graph, f"lane-{number}", title, canvas.pos(TITLES / 2, lane_top + height / 2))
+    for i, touchpoint in enumerate(ordered):
         touchpoint_node(graph, view, touchpoint, names[i], canvas.pos(*placed[i]))
-    next_edges(graph, touchpoints, names)
-    return graph.source()
+    next_edges(graph, ordered, names)
+    cuts = tuple(TITLES + number * PITCH for number in range(1, offset))
+    stage_cuts = frozenset(TITLES + start * PITCH for start in starts[1:])
+    rows = tuple(lane_top for _, lane_top, _ in lane_boxes[1:])
+    return Drawing(graph.source(), Grid(TITLES, header, right, top, cuts, stage_cuts, rows))
 
 
-def _spans(starts: list[int], width: int) -> list[int]:
-    ends = [*starts[1:], width]
-    return [end - start for start, end in zip(starts, ends, strict=True)]
+def build_target(view: JourneyView) -> Drawing:
+    """The journey map of the target state (``to_be``), marking what changes."""
+    return build(replace(view, target=True))
