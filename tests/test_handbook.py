@@ -56,8 +56,10 @@ def test_journey_page_sections_and_anchors() -> None:
     assert page.startswith('---\ntitle: "Battery fault, repair and warranty claim"\n')
     assert "### Warranty decision { #tp-warranty-decision }" in page
     assert '=== "Journey map"' in page and '=== "Emotion curve"' in page
+    assert '=== "Target map"' in page  # the journey records a target state (to_be)
     assert (
-        '<div class="cxmap-diagram" markdown="0" data-cxmap-diagram="repair-and-warranty/map">'
+        '<div class="cxmap-diagram" markdown="0" data-cxmap-diagram="repair-and-warranty/map"'
+        ' tabindex="0" role="region" aria-label="Journey map: scroll or drag to move around">'
         in page
     )
     assert '!!! danger "Expectation gap"' in page

@@ -17,7 +17,8 @@ import jinja2
 from markupsafe import Markup
 
 from cxmap.catalogue import catalogue_markdown
-from cxmap.diagrams import DEFAULT_LINK, VIEWS, JourneyView, job
+from cxmap.diagrams import DEFAULT_LINK, VIEWS, Grid, JourneyView, diagram, views_of
+from cxmap.diagrams.embed import for_page
 from cxmap.diagrams.render import Job, render_all
 from cxmap.facts import expectation_gap
 from cxmap.handbook.content import Handbook
@@ -29,7 +30,6 @@ from cxmap.linter import Report
 from cxmap.model import Entity, Journey
 
 Progress = Callable[[int, int], None]
-TAB_LABELS = {"map": "Journey map", "blueprint": "Service blueprint", "emotion": "Emotion curve"}
 
 
 @dataclass
@@ -112,32 +112,31 @@ def _neutral(match: re.Match[str]) -> str:
     )
 
 
-def inline_svg(svg: bytes, prefix: str) -> Markup:
-    """An SVG for embedding in a Markdown page: no XML prolog, no blank lines, unique
-    ids, and nothing Markdown could turn into markup."""
-    text = svg.decode("utf-8")
-    text = text[text.index("<svg") :]
-    text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
-    text = re.sub(r'\bid="(?!cxmap-)', f'id="{prefix}-', text)
-    text = "\n".join(line for line in text.splitlines() if line.strip())
-    return Markup(_TEXT_OR_VALUE.sub(_neutral, text))
+def inline_svg(markup: str) -> Markup:
+    """An SVG's page markup (see :func:`cxmap.diagrams.embed.for_page`) for a Markdown
+    page: nothing in it that Markdown could turn into markup."""
+    return Markup(_TEXT_OR_VALUE.sub(_neutral, markup))
 
 
 def _diagrams(
     report: Report, progress: Progress | None, file_links: str
 ) -> tuple[dict[tuple[str, str], Markup], dict[str, bytes]]:
-    """Every view of every journey: inline in its page, and as a file."""
+    """Every view of every journey: as HTML for its page, and as a file."""
     jobs: list[Job] = []
     keys: list[tuple[str, str]] = []
+    columns: list[Grid] = []
     for doc in report.project.journeys:
         findings = [f for f in report.findings if f.file == doc.file]
         view = JourneyView(report.project, doc, findings, DEFAULT_LINK)
-        for kind in VIEWS:
-            jobs.append(job(view, kind, "svg"))
+        for kind in views_of(doc.model):
+            rendering, grid = diagram(view, kind, "svg")
+            jobs.append(rendering)
+            columns.append(grid)
             keys.append((doc.model.id, kind))
     rendered = render_all(jobs, progress=progress)
     inline = {
-        key: inline_svg(svg, f"{key[0]}-{key[1]}") for key, svg in zip(keys, rendered, strict=True)
+        key: Markup(for_page(svg, f"{key[0]}-{key[1]}", grid))
+        for key, svg, grid in zip(keys, rendered, columns, strict=True)
     }
     # Each diagram is drawn once, with links to sections of its own page. The
     # file version, opened on its own, must link to the page instead: its links
@@ -189,7 +188,9 @@ def generate(
 
     diagrams, files = _diagrams(report, progress, file_links)
     site.assets.update(files)
-    if not inline:
+    if inline:
+        diagrams = {key: inline_svg(markup) for key, markup in diagrams.items()}
+    else:
         site.diagrams = {f"{journey}/{kind}": svg for (journey, kind), svg in diagrams.items()}
         diagrams = dict.fromkeys(diagrams, Markup(""))
     for entry in PAGES:
@@ -278,8 +279,8 @@ def _journey_context(
         "doc": doc,
         "health": hb.health(doc),
         "tags": tags,
-        "views": [(kind, TAB_LABELS[kind]) for kind in VIEWS],
-        "diagrams": {kind: diagrams[(journey.id, kind)] for kind in VIEWS},
+        "views": [(kind, VIEWS[kind].words.capitalize()) for kind in views_of(journey)],
+        "diagrams": {kind: diagrams[(journey.id, kind)] for kind in views_of(journey)},
         "journey_findings": hb.findings_of(doc),
         "promises": [row for row in hb.promises if row.doc is doc],
         "stages": [
