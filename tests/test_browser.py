@@ -6,77 +6,14 @@ saved to tests/artifacts/ (ignored by git) for a person to look at.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import threading
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import REPO, cxmap_state_restored
-
-from cxmap.cli import main
+from browsing import ARTIFACTS, browser, page, site_url, sync_api
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path(os.environ.get("CXMAP_CHROMIUM", "/usr/bin/chromium"))
-ARTIFACTS = Path(__file__).parent / "artifacts"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-if not CHROMIUM.exists():
-    if os.environ.get("CI"):
-        raise RuntimeError(f"{CHROMIUM} is missing: CI must install Debian's chromium")
-    pytest.skip(f"no Chromium at {CHROMIUM}", allow_module_level=True)
-
-sync_api = pytest.importorskip("playwright.sync_api")
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    site = tmp_path_factory.mktemp("handbook") / "site"
-    with cxmap_state_restored():  # module-scoped: no ``cli`` fixture here
-        assert main(["build", str(REPO), "--site-dir", str(site)]) == 0
-    assert (site / "journeys" / "repair-and-warranty" / "index.html").is_file()
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    opened = context.new_page()
-    opened.console_errors = []
-    opened.on("console", lambda m: m.type == "error" and opened.console_errors.append(m.text))
-    opened.on("pageerror", lambda error: opened.console_errors.append(str(error)))
-    yield opened
-    context.close()
+__all__ = ["browser", "page", "site_url"]  # the fixtures this module's tests use
 
 
 def test_journey_page_shows_the_inline_diagram_and_a_click_lands_on_the_section(
