@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
 from cxmap.config import Config
-from cxmap.diagrams import VIEWS
+from cxmap.diagrams import views_of
 from cxmap.errors import CxmapError
 from cxmap.handbook.escape import markdown_text
 from cxmap.handbook.generate import (
@@ -130,7 +130,7 @@ class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
                 files.append(File.generated(config, "index.md", content="# Handbook\n"))
             return files
         existing = {file.src_uri for file in files}
-        total = len(VIEWS) * len(self.report.project.journeys)
+        total = sum(len(views_of(doc.model)) for doc in self.report.project.journeys)
         page_url = "{journey}/" if config.use_directory_urls else "{journey}.html"
         self.site = generate(
             self.report,

@@ -44,7 +44,7 @@ def test_journey_page_shows_the_inline_diagram_and_a_click_lands_on_the_section(
 def test_the_other_diagram_tabs_show(page: Any, site_url: str) -> None:
     page.goto(f"{site_url}/journeys/repair-and-warranty/")
     page.get_by_text("Service blueprint", exact=True).first.click()
-    blueprint = page.locator(".cxmap-diagram svg").nth(1)
+    blueprint = page.locator('[data-cxmap-diagram$="/blueprint"] > svg.cxmap-svg')
     blueprint.wait_for(state="visible")
     assert "service blueprint" in (blueprint.locator("title").first.text_content() or "").lower()
     page.screenshot(path=str(ARTIFACTS / "blueprint-tab.png"))

@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import EXAMPLES, REPO, Cli, MakeProject
+from helpers import EXAMPLES, REPO, Cli, MakeProject, check
+
+from cxmap.diagrams import views_of
 
 FULL = (EXAMPLES / "journeys-good" / "full.yaml").read_text(encoding="utf-8")
 
@@ -39,7 +41,9 @@ def test_the_example_handbook_builds_and_leaves_docs_alone(tmp_path: Path, cli: 
     ):
         assert (site / page).is_file(), page
     assert _files(REPO / "docs") == docs_before
-    assert "cxmap: diagrams 18/18" in result.stderr
+    drawn = sum(len(views_of(doc.model)) for doc in check(REPO).project.journeys)
+    assert drawn == 22  # six journeys, four of them with a target state
+    assert f"cxmap: diagrams {drawn}/{drawn}" in result.stderr
     assert not list(tmp_path.glob(".site.*")), "no staging folder is left behind"
 
 
