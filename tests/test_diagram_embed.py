@@ -165,3 +165,25 @@ def test_an_svg_that_is_not_graphviz_s_is_left_alone() -> None:
 
 def test_the_same_diagram_gives_the_same_markup(make_project: MakeProject) -> None:
     assert rendered(make_project)[0] == rendered(make_project)[0]
+
+
+def test_a_part_of_the_map_with_nothing_in_it_is_not_printed(make_project: MakeProject) -> None:
+    def step(key: str, stage: str, department: str, follows: str | None = None) -> str:
+        then = f", next: [{follows}]" if follows else ""
+        return f"    - {{id: {key}, name: {key}, stage: {stage}, department: {department}{then}}}"
+
+    rows = [step(f"m{n}", "aware", "marketing", f"m{n + 1}" if n < 4 else None) for n in range(5)]
+    rows += [step(f"s{n}", "aware", "sales") for n in range(3)]
+    rows += [step(f"c{n}", "support", "service") for n in range(3)]
+    rows += [step(f"r{n}", "support", "rnd", f"r{n + 1}" if n < 4 else None) for n in range(5)]
+    journey = "journey:\n  id: d\n  title: D\n  stages: [aware, support]\n  touchpoints:\n"
+    report = check(make_project({"d.yaml": journey + "\n".join(rows) + "\n"}))
+    view = JourneyView(report.project, report.project.journeys[0])
+    job, grid = diagram(view, "map", "svg")
+    place_columns = sorted({x for x, _ in grid.boxes})
+    assert len(place_columns) == 10  # five steps in each stage's lane
+    tiles = wrapped(for_page(render(job), "d-map", grid))[1:]
+    # Three bands across and two down (marketing and sales, then service and R&D): the
+    # first band has nothing in the lower lanes (the aware stage), the last nothing in
+    # the upper ones (support): four of the six parts are printed.
+    assert len(tiles) == 4

@@ -167,4 +167,11 @@ def build(view: JourneyView) -> Drawing:
     cuts = tuple(TITLES + number * PITCH for number in range(1, len(touchpoints)))
     stage_cuts = frozenset(TITLES + first * PITCH for _, first, _ in runs[1:])
     row_cuts = tuple(row_top for _, _, _, row_top, _ in rows[1:])
-    return Drawing(graph.source(), Grid(TITLES, header, right, top, cuts, stage_cuts, row_cuts))
+    boxes = tuple(
+        (TITLES + (position + 0.5) * PITCH, row_top + height / 2)
+        for key, _, items, row_top, height in rows
+        for position, touchpoint in enumerate(touchpoints)
+        if key == "front" or (items is not None and items(touchpoint))
+    )
+    grid = Grid(TITLES, header, right, top, cuts, stage_cuts, row_cuts, boxes)
+    return Drawing(graph.source(), grid)

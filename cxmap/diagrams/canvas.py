@@ -34,6 +34,8 @@ class Grid:
     Row titles (``0`` to ``titles`` across) and the column headings (``0`` to
     ``header`` down) belong to every part of the drawing; the rest may be cut,
     for print, across at ``cuts`` (best at ``stage_cuts``) and down at ``row_cuts``.
+    ``boxes`` are the centres of what is drawn in the cells: a part without any is
+    left out.
     """
 
     titles: float
@@ -43,6 +45,7 @@ class Grid:
     cuts: tuple[float, ...] = ()
     stage_cuts: frozenset[float] = frozenset()
     row_cuts: tuple[float, ...] = ()
+    boxes: tuple[tuple[float, float], ...] = ()
 
 
 @dataclass(frozen=True)

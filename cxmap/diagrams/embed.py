@@ -9,9 +9,10 @@ wider diagram scroll inside its frame.
 On paper the frame cannot scroll, and a whole journey shrunk to the width of a
 page would be too small to read. So the diagram is also cut into *tiles* at its
 grid (between stages where possible, between lanes), each small enough to print
-at :data:`PAPER_SCALE` on a page of A4 landscape. A tile is a small ``<svg>`` that
-shows part of the diagram through ``<use>``: the row titles and the column
-headings, then its own cells. Nothing is drawn twice; the tiles carry ``hidden``
+at :data:`PAPER_SCALE` on a page of A4 landscape; a tile whose cells are all
+empty is left out (the first stays: it holds the legend). A tile is a small
+``<svg>`` that shows part of the diagram through ``<use>``: the row titles and the
+column headings, then its own cells. Nothing is drawn twice; the tiles carry ``hidden``
 and ``aria-hidden``, and only the print stylesheet shows them.
 """
 
@@ -60,11 +61,11 @@ def for_page(svg: bytes, prefix: str, grid: Grid) -> str:
         f' --cxmap-legible: {legible:.0f}px"'
     )
     text = text[: opening.start()] + opening.group(0)[:-1] + sizes + text[opening.end() - 1 :]
+    parts = [(across, down) for across in place.columns(grid) for down in place.rows(grid)]
     tiles = [
         place.tile(f"{prefix}-tile{number}", grid, across, down, first=number == 0)
-        for number, (across, down) in enumerate(
-            (across, down) for across in place.columns(grid) for down in place.rows(grid)
-        )
+        for number, (across, down) in enumerate(parts)
+        if number == 0 or _holds(grid, across, down)
     ]
     return text + "\n" + "\n".join(tiles)
 
@@ -108,6 +109,13 @@ def _greedy(
         spans.append((start, stop))
         start = stop
     return spans
+
+
+def _holds(grid: Grid, across: Span, down: Span) -> bool:
+    """Whether anything is drawn in these cells (a grid that says nothing holds all)."""
+    return not grid.boxes or any(
+        across[0] <= x < across[1] and down[0] <= y < down[1] for x, y in grid.boxes
+    )
 
 
 @dataclass(frozen=True)

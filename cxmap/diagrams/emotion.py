@@ -196,4 +196,6 @@ def build(view: JourneyView) -> Drawing:
         previous_target = diamond
     cuts = tuple(LEFT + number * STEP for number in range(1, len(touchpoints)))
     stage_cuts = frozenset(LEFT + first * STEP for _, first, _ in runs[1:])
-    return Drawing(graph.source(), Grid(LEFT, header, right, canvas.height, cuts, stage_cuts))
+    boxes = tuple((x_of(position), zero) for position in range(len(touchpoints)))
+    grid = Grid(LEFT, header, right, canvas.height, cuts, stage_cuts, boxes=boxes)
+    return Drawing(graph.source(), grid)

@@ -165,7 +165,9 @@ def build(view: JourneyView) -> Drawing:
     cuts = tuple(TITLES + number * PITCH for number in range(1, offset))
     stage_cuts = frozenset(TITLES + start * PITCH for start in starts[1:])
     rows = tuple(lane_top for _, lane_top, _ in lane_boxes[1:])
-    return Drawing(graph.source(), Grid(TITLES, header, right, top, cuts, stage_cuts, rows))
+    boxes = tuple(placed[i] for i in range(len(ordered)))
+    grid = Grid(TITLES, header, right, top, cuts, stage_cuts, rows, boxes)
+    return Drawing(graph.source(), grid)
 
 
 def build_target(view: JourneyView) -> Drawing:
