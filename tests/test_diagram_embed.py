@@ -49,6 +49,7 @@ def test_split_uses_as_few_spans_as_can_be_and_evens_them_out() -> None:
     assert split(0, 100, EDGES, 60) == [(0, 50), (50, 100)]
     assert split(0, 100, EDGES, 100) == [(0, 100)]
     assert split(0, 100, (), 60) == [(0, 100)]  # no edge: one span, however wide
+    assert split(40, 40, (), 60) == [(40, 40)]  # nothing to split: one empty span
 
 
 def test_split_cuts_at_edges_only_and_lets_a_wide_gap_be_a_span_of_its_own() -> None:
@@ -187,3 +188,11 @@ def test_a_part_of_the_map_with_nothing_in_it_is_not_printed(make_project: MakeP
     # first band has nothing in the lower lanes (the aware stage), the last nothing in
     # the upper ones (support): four of the six parts are printed.
     assert len(tiles) == 4
+
+
+@pytest.mark.parametrize("kind", ["map", "blueprint", "emotion"])
+def test_a_journey_without_touch_points_has_one_tile(make_project: MakeProject, kind: str) -> None:
+    empty = "journey:\n  id: e\n  title: E\n  stages: [support]\n  touchpoints: []\n"
+    report = check(make_project({"e.yaml": empty}))
+    job, grid = diagram(JourneyView(report.project, report.project.journeys[0]), kind, "svg")
+    assert len(wrapped(for_page(render(job), f"e-{kind}", grid))) == 2  # the diagram, a tile

@@ -80,8 +80,11 @@ def split(
     """``start`` to ``end`` cut at ``edges`` into as few spans of at most ``room`` as can
     be, as even as can be.
 
-    A gap between edges wider than ``room`` is a span of its own.
+    A gap between edges wider than ``room`` is a span of its own; nothing to split
+    (a journey without touch points) is one empty span.
     """
+    if end <= start:
+        return [(start, end)]
     spans = _greedy(start, end, edges, room, preferred)
     low, high = (end - start) / len(spans), room
     for _ in range(24):  # the smallest room that needs no more spans: the most even ones
