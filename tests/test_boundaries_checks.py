@@ -670,3 +670,49 @@ def test_touch_point_stages_are_checked_without_an_organisation(
     assert [(f.line, f.column, f.message) for f in findings] == [
         (7, 31, "unknown stage 'sales' in stage")
     ]
+
+
+# -- CX102 and CX103: a value written as null ---------------------------------------------
+
+
+def test_an_expectation_or_standard_written_as_null_is_reported_at_its_touch_point(
+    make_project: MakeProject,
+) -> None:
+    journey = touchpoints(
+        "{id: a, name: A, stage: support, owner: support-desk, expectation: null, standard: ~}",
+        "{id: b, name: B, stage: support, owner: support-desk}",
+    )
+    findings = check(make_project({"j.yaml": journey}), select=("CX102", "CX103")).findings
+    assert [(f.code, f.line, f.column, f.touchpoint, f.message) for f in findings] == [
+        (
+            "CX102",
+            7,
+            7,
+            "a",
+            "touch point 'a' has no expectation: say what the customer expects here",
+        ),
+        ("CX103", 7, 7, "a", "touch point 'a' has no standard: say what we commit to here"),
+        (
+            "CX102",
+            8,
+            7,
+            "b",
+            "touch point 'b' has no expectation: say what the customer expects here",
+        ),
+        ("CX103", 8, 7, "b", "touch point 'b' has no standard: say what we commit to here"),
+    ]
+
+
+def test_a_kpi_without_a_figure_does_not_stop_the_next_one(make_project: MakeProject) -> None:
+    root = make_project(
+        {
+            "j.yaml": kpi_journey(
+                "{name: Wait, target: 5}",
+                "{name: CSAT, actual: 3}",
+                "{name: NPS, target: 30, actual: 20}",
+            )
+        }
+    )
+    assert [(f.line, f.message) for f in check(root, select=("CX402",)).findings] == [
+        (16, "NPS of touch point 'ask' is 20, below its target of 30")
+    ]

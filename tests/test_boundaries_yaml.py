@@ -853,3 +853,26 @@ def test_an_inline_merge_keeps_the_positions_of_its_values(loader: str) -> None:
     assert merged == {"y": 2, "x": 1, "z": 2}
     assert [merged.key_at(k) for k in ("x", "z", "y")] == [(2, 3), (2, 3), (3, 3)]
     assert [merged.value_at(k) for k in ("x", "z", "y")] == [(2, 11), (2, 17), (3, 6)]
+
+
+# -- mutation survivors of cxmap.yamlsource ------------------------------------------------
+
+
+def test_a_control_character_after_a_byte_order_mark_is_located_without_it(loader: str) -> None:
+    assert refused(b"\xef\xbb\xbfa: \x01\n") == (
+        "U+0001 is a control character, not allowed in YAML",
+        (1, 4),
+    )
+
+
+def test_nesting_beyond_what_libyaml_looks_ahead_is_located_where_it_stopped(loader: str) -> None:
+    message, mark = refused(b"a:\n  b: " + b"[" * 1100)
+    assert message == "nesting is deeper than 64 levels"
+    assert mark == ((2, 1004) if loader == "libyaml" else (2, 68))
+
+
+def test_an_alias_of_an_anchored_key_weighs_one_node(loader: str) -> None:
+    raw = b"&k a: 1\nb: *k\n"
+    source = parse(raw, Limits(max_nodes=1))
+    assert (source.data, source.problems) == ({"a": 1, "b": "a"}, [])
+    assert refused(raw, Limits(max_nodes=0)) == ("aliases expand to more than 0 nodes", (2, 4))

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from cxmap.checks.registry import check
 from cxmap.clock import today
 from cxmap.findings import Finding, Severity
-from cxmap.model import Kpi
+from cxmap.model.types import Better
 from cxmap.project import Project
 
 
@@ -38,9 +38,7 @@ def stale_review(project: Project) -> Iterable[Finding]:
                 journey.mark,
             )
             continue
-        age = now - journey.reviewed
-        if age.days < 0:
-            continue  # CX403 says so
+        age = now - journey.reviewed  # negative for a future date, never over: CX403 says so
         if age.total_seconds() > limit.seconds:
             yield doc.finding(
                 "CX401",
@@ -76,10 +74,8 @@ def review_in_future(project: Project) -> Iterable[Finding]:
             )
 
 
-def _misses(kpi: Kpi) -> bool:
-    if kpi.target is None or kpi.actual is None:
-        return False
-    return kpi.actual < kpi.target if kpi.better == "higher" else kpi.actual > kpi.target
+def _misses(actual: float, target: float, better: Better) -> bool:
+    return actual < target if better == "higher" else actual > target
 
 
 def _number(value: float) -> str:
@@ -101,7 +97,9 @@ def kpi_below_target(project: Project) -> Iterable[Finding]:
     """
     for doc, touchpoint in project.touchpoints():
         for index, kpi in enumerate(touchpoint.kpis):
-            if _misses(kpi) and kpi.actual is not None and kpi.target is not None:
+            if kpi.actual is None or kpi.target is None:
+                continue
+            if _misses(kpi.actual, kpi.target, kpi.better):
                 unit = f" {kpi.unit}" if kpi.unit else ""
                 name = kpi.name or f"KPI {index + 1}"
                 yield doc.finding(

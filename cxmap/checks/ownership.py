@@ -58,14 +58,13 @@ def missing_expectation(project: Project) -> Iterable[Finding]:
         for touchpoint in doc.model.touchpoints:
             if doc.was_broken("expectation", touchpoint.id):
                 continue
-            if touchpoint.expectation is None or touchpoint.expectation.is_empty:
+            # An empty {} is a CX002 (was_broken): a validated expectation is never empty.
+            if touchpoint.expectation is None:
                 yield doc.finding(
                     "CX102",
                     f"touch point {touchpoint.id!r} has no expectation: "
                     "say what the customer expects here",
-                    touchpoint.mark
-                    if touchpoint.expectation is None
-                    else touchpoint.value_at("expectation"),
+                    touchpoint.mark,
                     touchpoint,
                 )
 

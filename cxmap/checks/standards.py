@@ -32,11 +32,11 @@ def unmeasurable_standard(project: Project) -> Iterable[Finding]:
         standard = touchpoint.standard
         if doc.was_broken("standard", touchpoint.id):
             continue
-        if standard is None or standard.is_empty:
+        if standard is None:  # an empty {} is a CX002 (was_broken), never a standard
             yield doc.finding(
                 "CX103",
                 f"touch point {touchpoint.id!r} has no standard: say what we commit to here",
-                touchpoint.mark if standard is None else touchpoint.value_at("standard"),
+                touchpoint.mark,
                 touchpoint,
             )
         elif standard.within is None and is_front_line(project, touchpoint):
