@@ -136,7 +136,7 @@ def build(view: JourneyView) -> Drawing:
         x = TITLES + start * PITCH
         canvas.line(x, 0, x, top, STAGE_LINE)
 
-    state = "target state" if view.target else "journey map"
+    state = "target map" if view.target else "journey map"
     marks = [MOMENT_OF_TRUTH_MARK, INTERNAL_MARK, NEXT_MARK, ERROR_MARK]
     if view.target:
         marks.insert(0, CHANGE_MARK)
