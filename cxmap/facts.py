@@ -11,7 +11,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from cxmap.model import Commitment, Duration, Entity, Journey, Organization, TouchPoint, title_case
+from cxmap.model import (
+    Commitment,
+    Duration,
+    Entity,
+    Journey,
+    Kpi,
+    Organization,
+    TouchPoint,
+    title_case,
+)
 from cxmap.project import Project
 
 Kind = Literal["team", "department", "channel", "persona", "stage"]
@@ -116,6 +125,11 @@ def _commitment(value: Commitment | None) -> str:
     return f"within {value.within}" if value.within is not None else (value.text or "")
 
 
+def target_reached(touchpoint: TouchPoint) -> bool | None:
+    """Whether today already is the target state; ``None`` without a target (``to_be``)."""
+    return None if touchpoint.to_be is None else not target_changes(touchpoint)
+
+
 def target_emotion(touchpoint: TouchPoint) -> int | None:
     """The emotion of the target state: ``to_be.emotion``, else today's."""
     if touchpoint.to_be is not None and touchpoint.to_be.emotion is not None:
@@ -155,3 +169,10 @@ def journey_order(journey: Journey) -> list[TouchPoint]:
             waiting.remove(ready)
         ordered.extend(members[i] for i in placed)
     return ordered
+
+
+def kpi_on_target(kpi: Kpi) -> bool | None:
+    """Whether a KPI's actual meets its target; ``None`` unless both are given (CX402)."""
+    if kpi.actual is None or kpi.target is None:
+        return None
+    return kpi.actual >= kpi.target if kpi.better == "higher" else kpi.actual <= kpi.target

@@ -21,7 +21,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 
 from cxmap.config import Config
 from cxmap.diagrams import views_of
@@ -34,7 +35,7 @@ from cxmap.handbook.generate import (
     generate,
     journey_index,
 )
-from cxmap.handbook.pages import NAVIGATION
+from cxmap.handbook.pages import NAVIGATION, NAVIGATION_ITEMS
 from cxmap.handbook.static import SCRIPTS, STYLESHEETS
 from cxmap.linter import Report, lint
 from cxmap.paths import ProjectPaths
@@ -166,15 +167,9 @@ class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
         return output
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        def rank(item: Any) -> tuple[int, int]:
-            source = _source_of(item)
-            for position, section in enumerate(NAVIGATION):
-                if source == section or source.startswith(section + "/"):
-                    return (1, position)
-            return (0, 0)
-
-        nav.items.sort(key=rank)
-        return nav
+        if config.nav is not None:  # the user's own navigation: theirs to arrange
+            return nav
+        return grouped(nav)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         # After a broken cxmap.yaml the default places are watched: fixing it rebuilds.
@@ -183,8 +178,73 @@ class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
         return server
 
 
+def grouped(nav: Navigation) -> Navigation:
+    """The navigation with the generated pages in their groups, after the user's pages.
+
+    A folder of more than :data:`NAVIGATION_ITEMS` pages keeps only its index page
+    in the navigation; its other pages still name the folder as their parent, so
+    that the theme shows where they are.
+    """
+    generated: dict[str, Any] = {}
+    user: list[Any] = []
+    for item in nav.items:
+        source = _source_of(item)
+        section = next((s for _, group in NAVIGATION for s in group if s == source), None)
+        if section is None:
+            user.append(item)
+        else:
+            generated[section] = item
+    items = list(user)
+    hidden: list[tuple[Page, Section]] = []
+    for title, sections in NAVIGATION:
+        children = [generated[section] for section in sections if section in generated]
+        for child in children:
+            if isinstance(child, Section) and len(child.children) > NAVIGATION_ITEMS + 1:
+                index = [c for c in child.children if _is_index(c)]
+                hidden += [
+                    (c, child) for c in child.children if isinstance(c, Page) and c not in index
+                ]
+                child.children = index
+        if len(children) == 1 and isinstance(children[0], Section):
+            items.append(children[0])
+        elif children:
+            items.append(Section(title, children))
+    _link_parents(items, None)
+    for page, folder in hidden:
+        page.parent = folder
+    pages = _pages(items)
+    for number, page in enumerate(pages):
+        page.previous_page = pages[number - 1] if number else None
+        page.next_page = pages[number + 1] if number + 1 < len(pages) else None
+    for page, _ in hidden:
+        page.previous_page = page.next_page = None
+    return Navigation(items, pages)
+
+
+def _is_index(item: Any) -> bool:
+    file = getattr(item, "file", None)
+    return file is not None and str(file.src_uri).rsplit("/", 1)[-1] == "index.md"
+
+
+def _link_parents(items: list[Any], parent: Section | None) -> None:
+    for item in items:
+        item.parent = parent
+        if isinstance(item, Section):
+            _link_parents(item.children, item)
+
+
+def _pages(items: list[Any]) -> list[Page]:
+    found: list[Page] = []
+    for item in items:
+        if isinstance(item, Page):
+            found.append(item)
+        elif isinstance(item, Section):
+            found += _pages(item.children)
+    return found
+
+
 def _source_of(item: Any) -> str:
-    """The source path of a nav item, or of the first page in a section."""
+    """The navigation entry an item is: a page's path, or a section's folder."""
     file = getattr(item, "file", None)
     if file is not None:
         return str(file.src_uri)

@@ -39,9 +39,10 @@ def test_every_emotion_counts_including_zero(
     assert Handbook(report).health(doc) == health
     table = journey_index(report, "index.md").splitlines()
     points = len(emotions)
-    assert table[2] == (
-        f"| [J](journeys/j.md) | [Support Desk](teams/support-desk.md) | draft | {points} "
-        f"| 0 errors, {health.warnings} warnings, 4 info | {row} |"
+    assert table[4] == (
+        f"| [J](journeys/j.md) | [Support Desk](teams/support-desk.md) | draft "
+        f"| Customer Service | Support | {points} "
+        f"| 0 errors, {health.warnings} warnings, 4 info | — | {row} |"
     )
 
 

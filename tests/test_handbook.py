@@ -74,7 +74,12 @@ def test_team_page_lists_what_it_owns() -> None:
         "[Reporting the fault to Rider Care](../journeys/repair-and-warranty.md#tp-report-problem)"
         in page
     )
-    assert "## Internal customers we serve" in page
+    assert "## Hand-offs" in page
+    assert "From us, to other teams (we serve them):" in page
+    owner = generate(check(REPO)).pages["teams/warranty-desk.md"]
+    assert "Journeys we are accountable for end to end:\n\n- [" in owner  # a list, not a line
+    assert "## Promises we make and keep" in page and "## KPIs" in page
+    assert "## Findings" in page
 
 
 def test_promise_ledger_flags_broken_promises(make_project: MakeProject) -> None:
@@ -89,7 +94,9 @@ def test_coverage_counts_and_gaps(make_project: MakeProject) -> None:
     assert handbook.coverage[("buy", "marketing")] == 1
     assert handbook.coverage[("support", "service")] == 1
     page = generate(report).pages["coverage.md"]
-    assert "| **Purchase** | 1 | 1 | — | — |" in page
+    heat = '<span class="cxmap-heat" data-level="{}">{}</span>'
+    cells = [heat.format(1, 1), heat.format(1, 1), heat.format(0, "—"), heat.format(0, "—")]
+    assert "| **Purchase** | " + " | ".join(cells) + " |" in page
 
 
 def test_findings_page_links_each_finding_to_its_touch_point(make_project: MakeProject) -> None:

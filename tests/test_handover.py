@@ -45,16 +45,12 @@ def test_a_report_is_taken_once_and_only_for_its_project(tmp_path: Path) -> None
 
 def test_the_navigation_follows_the_table_of_pages() -> None:
     assert NAVIGATION == (
-        "journeys",
-        "teams",
-        "departments",
-        "channels",
-        "personas",
-        "promises.md",
-        "coverage.md",
-        "findings.md",
-        "checks.md",
-        "tags.md",
+        ("Journeys", ("journeys",)),
+        ("Organisation", ("teams", "departments", "channels", "personas")),
+        (
+            "At a glance",
+            ("dashboard.md", "promises.md", "coverage.md", "findings.md", "tags", "checks.md"),
+        ),
     )
     folders = [page for page in PAGES if page.each is not None]
     assert [page.item_page("x") for page in folders] == [
@@ -63,4 +59,5 @@ def test_the_navigation_follows_the_table_of_pages() -> None:
         "departments/x.md",
         "channels/x.md",
         "personas/x.md",
+        "tags/x.md",
     ]

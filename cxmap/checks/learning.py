@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 from cxmap.checks.registry import check
 from cxmap.clock import today
+from cxmap.facts import kpi_on_target
 from cxmap.findings import Finding, Severity
-from cxmap.model.types import Better
 from cxmap.project import Project
 
 
@@ -74,10 +74,6 @@ def review_in_future(project: Project) -> Iterable[Finding]:
             )
 
 
-def _misses(actual: float, target: float, better: Better) -> bool:
-    return actual < target if better == "higher" else actual > target
-
-
 def _number(value: float) -> str:
     return f"{value:g}"
 
@@ -97,9 +93,7 @@ def kpi_below_target(project: Project) -> Iterable[Finding]:
     """
     for doc, touchpoint in project.touchpoints():
         for index, kpi in enumerate(touchpoint.kpis):
-            if kpi.actual is None or kpi.target is None:
-                continue
-            if _misses(kpi.actual, kpi.target, kpi.better):
+            if kpi_on_target(kpi) is False and kpi.actual is not None and kpi.target is not None:
                 unit = f" {kpi.unit}" if kpi.unit else ""
                 name = kpi.name or f"KPI {index + 1}"
                 yield doc.finding(

@@ -53,6 +53,7 @@ THEME: dict[str, Any] = {
     "name": "material",
     "font": False,
     "features": [
+        "navigation.tabs",
         "navigation.sections",
         "navigation.indexes",
         "navigation.top",

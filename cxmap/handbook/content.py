@@ -12,11 +12,21 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from cxmap.checks import REGISTRY
-from cxmap.facts import Kind, defines, display_name
+from cxmap.facts import (
+    Change,
+    Kind,
+    defines,
+    display_name,
+    journey_order,
+    kpi_on_target,
+    target_changes,
+    target_reached,
+)
 from cxmap.findings import Finding, Severity
 from cxmap.handbook.pages import page_of
 from cxmap.linter import Report
-from cxmap.model import Journey, TouchPoint
+from cxmap.model import Journey, Kpi, TouchPoint
+from cxmap.model.types import slugify
 from cxmap.project import JourneyDocument, Project
 
 
@@ -67,10 +77,52 @@ class PromiseRow:
     text: str
     makers: list[TouchPoint]
     keepers: list[TouchPoint]
+    description: str | None = None
 
     @property
     def broken(self) -> bool:
         return not self.keepers
+
+
+@dataclass
+class Progress:
+    """How far the touch points are along to their target state (``to_be``)."""
+
+    touchpoints: int = 0
+    with_target: int = 0
+    reached: int = 0
+    changes: int = 0
+
+    def add(self, touchpoint: TouchPoint) -> None:
+        self.touchpoints += 1
+        reached = target_reached(touchpoint)
+        if reached is not None:
+            self.with_target += 1
+            self.reached += reached
+            self.changes += len(target_changes(touchpoint))
+
+    @property
+    def to_go(self) -> int:
+        return self.with_target - self.reached
+
+
+@dataclass(frozen=True)
+class KpiRow:
+    """A KPI where it is measured, and whether it meets its target."""
+
+    place: Place
+    kpi: Kpi
+    on_target: bool | None
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A free tag of journeys and touch points, with its page."""
+
+    name: str
+    slug: str
+    journeys: list[JourneyDocument]
+    places: list[Place]
 
 
 class Handbook:
@@ -114,6 +166,17 @@ class Handbook:
         if touchpoint is None:
             return [f for f in found if f.touchpoint is None]
         return [f for f in found if f.touchpoint == touchpoint.id]
+
+    def findings_of_team(self, team: str) -> list[Finding]:
+        """The findings on the touch points and journeys the team owns."""
+        owned = {(place.doc.file, place.touchpoint.id) for place in self.owned_by(team)}
+        journeys = {doc.file for doc in self.journeys_owned_by(team)}
+        return [
+            finding
+            for finding in self.report.findings
+            if (finding.file, finding.touchpoint) in owned
+            or (finding.touchpoint is None and finding.file in journeys)
+        ]
 
     def health(self, doc: JourneyDocument) -> Health:
         counts = Counter(f.severity for f in self._findings_by_file.get(doc.file, []))
@@ -174,8 +237,34 @@ class Handbook:
         return sorted(set(filter(None, served)))
 
     def served_by_others(self, team: str) -> list[Place]:
-        """Internal touch points of other teams that serve this team."""
+        """Internal touch points of other teams that serve this team (hand-offs in)."""
         return [place for place in self.places if place.touchpoint.customer == team]
+
+    def handoffs_from(self, team: str) -> list[Place]:
+        """Internal touch points of this team that serve another (hand-offs out)."""
+        return [place for place in self.owned_by(team) if place.touchpoint.is_internal]
+
+    def promises_made_by(self, team: str) -> list[PromiseRow]:
+        return [row for row in self.promises if any(tp.owner == team for tp in row.makers)]
+
+    def promises_kept_by(self, team: str) -> list[PromiseRow]:
+        return [row for row in self.promises if any(tp.owner == team for tp in row.keepers)]
+
+    def kpis_of(self, places: list[Place]) -> list[KpiRow]:
+        return [
+            KpiRow(place, kpi, kpi_on_target(kpi))
+            for place in places
+            for kpi in place.touchpoint.kpis
+        ]
+
+    def ordered(self, doc: JourneyDocument) -> list[TouchPoint]:
+        """The journey's touch points in the order the customer meets them."""
+        return journey_order(doc.model)
+
+    def departments_of(self, doc: JourneyDocument) -> list[str]:
+        """The departments the journey's touch points belong to, in the organisation's order."""
+        used = {self.department_of(tp) for tp in doc.model.touchpoints}
+        return [department for department in self.department_ids if department in used]
 
     def in_department(self, department: str) -> list[Place]:
         return [p for p in self.places if self.department_of(p.touchpoint) == department]
@@ -195,8 +284,13 @@ class Handbook:
             for promise in doc.model.promises:
                 makers = [tp for tp in doc.model.touchpoints if promise.id in tp.promises]
                 keepers = [tp for tp in doc.model.touchpoints if promise.id in tp.keeps]
-                rows.append(PromiseRow(doc, promise.id, promise.text, makers, keepers))
+                rows.append(
+                    PromiseRow(doc, promise.id, promise.text, makers, keepers, promise.description)
+                )
         return rows
+
+    def promises_in(self, doc: JourneyDocument) -> list[PromiseRow]:
+        return [row for row in self.promises if row.doc is doc]
 
     @cached_property
     def stage_ids(self) -> list[str]:
@@ -218,3 +312,58 @@ class Handbook:
             if department:
                 counts[(place.touchpoint.stage, department)] += 1
         return dict(counts)
+
+    def coverage_level(self, count: int) -> int:
+        """The heat of a coverage cell: 0 a gap, then 1, 2 (two or three), 3 (four or more)."""
+        return 0 if count == 0 else 1 if count == 1 else 2 if count <= 3 else 3
+
+    # -- the target state and the dashboard ------------------------------------------
+
+    def changes(self, touchpoint: TouchPoint) -> list[Change]:
+        return target_changes(touchpoint)
+
+    def progress(self, doc: JourneyDocument | None = None) -> Progress:
+        """Target progress of one journey, or of the whole organisation."""
+        progress = Progress()
+        for journey in [doc] if doc is not None else self.journeys:
+            for touchpoint in journey.model.touchpoints:
+                progress.add(touchpoint)
+        return progress
+
+    def kpi_summary(self, doc: JourneyDocument) -> tuple[int, int]:
+        """KPIs of the journey on target and off target (those with both figures)."""
+        verdicts = [row.on_target for row in self.kpis_of(self.places_of(doc))]
+        return verdicts.count(True), verdicts.count(False)
+
+    def places_of(self, doc: JourneyDocument) -> list[Place]:
+        return [Place(doc, touchpoint) for touchpoint in doc.model.touchpoints]
+
+    # -- tags --------------------------------------------------------------------------
+
+    @cached_property
+    def tags(self) -> list[Tag]:
+        """Every free tag, by name, each with a page name of its own."""
+        journeys: dict[str, list[JourneyDocument]] = defaultdict(list)
+        places: dict[str, list[Place]] = defaultdict(list)
+        for doc in self.journeys:
+            for name in dict.fromkeys(doc.model.tags):
+                journeys[name].append(doc)
+            for touchpoint in doc.model.touchpoints:
+                for name in dict.fromkeys(touchpoint.tags):
+                    places[name].append(Place(doc, touchpoint))
+        found, slugs = [], set()
+        for name in sorted({*journeys, *places}, key=lambda tag: (tag.casefold(), tag)):
+            slug = base = slugify(name, "tag")
+            number = 2
+            while slug in slugs:
+                slug, number = f"{base}-{number}", number + 1
+            slugs.add(slug)
+            found.append(Tag(name, slug, journeys.get(name, []), places.get(name, [])))
+        return found
+
+    @cached_property
+    def _tags_by_name(self) -> dict[str, Tag]:
+        return {tag.name: tag for tag in self.tags}
+
+    def tag_of(self, name: str) -> Tag | None:
+        return self._tags_by_name.get(name)

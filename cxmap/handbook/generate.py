@@ -20,11 +20,13 @@ from cxmap.catalogue import catalogue_markdown
 from cxmap.diagrams import DEFAULT_LINK, VIEWS, Grid, JourneyView, diagram, views_of
 from cxmap.diagrams.embed import for_page
 from cxmap.diagrams.render import Job, render_all
-from cxmap.facts import expectation_gap
-from cxmap.handbook.content import Handbook
+from cxmap.facts import expectation_gap, kpi_on_target
+from cxmap.handbook.charts import emotion_line, kpi_bar
+from cxmap.handbook.content import Handbook, Place
 from cxmap.handbook.escape import markdown_text, yaml_string
-from cxmap.handbook.links import helpers
-from cxmap.handbook.pages import CATALOGUE, PAGES, TAGS, Each, page_of
+from cxmap.handbook.inline import inline_svg
+from cxmap.handbook.links import counted, helpers
+from cxmap.handbook.pages import CATALOGUE, PAGES, Each, page_of
 from cxmap.handbook.static import static_files
 from cxmap.linter import Report
 from cxmap.model import Entity, Journey
@@ -93,29 +95,6 @@ def _finalize(value: Any) -> Any:
     if isinstance(value, (Markup, int, float)):
         return value
     return Markup(markdown_text(str(value)))
-
-
-# Characters Markdown could act on, even inside an HTML block (some extensions do):
-# in the SVG's text and attribute values they become character references.
-_MARKDOWN_ACTIVE = re.compile(r"[\[\]()*_`\\!#|{}~^=+:-]")
-_TEXT_OR_VALUE = re.compile(r'(>[^<]+<)|("[^"]*")')
-
-
-# Graphviz writes character references itself ("E&#45;mail"); they are kept whole,
-# or their "#" would be escaped again and the browser would show "&#45;".
-_REFERENCE_OR_ACTIVE = re.compile(r"(&#?[A-Za-z0-9]+;)|" + _MARKDOWN_ACTIVE.pattern)
-
-
-def _neutral(match: re.Match[str]) -> str:
-    return _REFERENCE_OR_ACTIVE.sub(
-        lambda found: found.group(1) or f"&#{ord(found.group())};", match.group()
-    )
-
-
-def inline_svg(markup: str) -> Markup:
-    """An SVG's page markup (see :func:`cxmap.diagrams.embed.for_page`) for a Markdown
-    page: nothing in it that Markdown could turn into markup."""
-    return Markup(_TEXT_OR_VALUE.sub(_neutral, markup))
 
 
 def _diagrams(
@@ -196,9 +175,7 @@ def generate(
     for entry in PAGES:
         if entry.needs_organization and hb.organization is None:
             continue
-        if entry is TAGS:
-            page_text(entry.path, TAGS_PAGE)
-        elif entry is CATALOGUE:
+        if entry is CATALOGUE:
             if catalogue is None:
                 site.pages[entry.path] = catalogue_markdown()
         elif entry.template is not None:
@@ -208,14 +185,6 @@ def generate(
                 page(entry.item_page(item_id), entry.item_template, **context)
     return site
 
-
-TAGS_PAGE = """\
-# Tags
-
-Journeys and pages by department and channel.
-
-<!-- material/tags -->
-"""
 
 JOURNEY_INDEX_MARKER = "<!-- cxmap:journeys -->"
 """Written in a hand-written page, it is replaced by the journey index with health."""
@@ -237,6 +206,11 @@ def _environment_for(report: Report, templates: Path | None) -> jinja2.Environme
         journeys_dir=report.project.config.journeys_dir,
         catalogue=CATALOGUE.path,
         page_of=page_of,
+        counted=counted,
+        emotion_line=emotion_line,
+        kpi_bar=kpi_bar,
+        on_target=kpi_on_target,
+        place=Place,
         **helpers(hb),
     )
     return env
@@ -249,6 +223,10 @@ def _items(
     if each == "journey":
         for doc in hb.journeys:
             yield doc.model.id, _journey_context(hb, doc, diagrams)
+        return
+    if each == "tag":
+        for tag in hb.tags:
+            yield tag.slug, {"tag": tag}
         return
     organization = hb.organization
     entities: dict[str, Sequence[Entity]] = (
@@ -269,23 +247,24 @@ def _journey_context(
     hb: Handbook, doc: Any, diagrams: dict[tuple[str, str], Markup]
 ) -> dict[str, Any]:
     journey: Journey = doc.model
-    stages = list(dict.fromkeys([*journey.stages, *(tp.stage for tp in journey.touchpoints)]))
-    departments = {hb.department_of(tp) for tp in journey.touchpoints} - {None}
-    channels = {channel for tp in journey.touchpoints for channel in tp.channels}
-    tags = sorted({hb.name("department", d) for d in departments if d}) + sorted(
-        {hb.name("channel", c) for c in channels}
-    )
+    ordered = hb.ordered(doc)
+    stages = list(dict.fromkeys([*journey.stages, *(tp.stage for tp in ordered)]))
+    organization = hb.organization
     return {
         "doc": doc,
         "health": hb.health(doc),
-        "tags": tags,
+        "progress": hb.progress(doc),
+        "ordered": ordered,
         "views": [(kind, VIEWS[kind].words.capitalize()) for kind in views_of(journey)],
         "diagrams": {kind: diagrams[(journey.id, kind)] for kind in views_of(journey)},
         "journey_findings": hb.findings_of(doc),
-        "promises": [row for row in hb.promises if row.doc is doc],
-        "stages": [
-            (stage, [tp for tp in journey.touchpoints if tp.stage == stage]) for stage in stages
-        ],
+        "promises": hb.promises_in(doc),
+        "stages": [(stage, [tp for tp in ordered if tp.stage == stage]) for stage in stages],
+        "stage_descriptions": {
+            stage: found.description if found is not None else None
+            for stage in stages
+            for found in [organization.stage_ids.get(stage) if organization else None]
+        },
         "gap": expectation_gap,
         "promise_text": _promise_text,
     }

@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from markupsafe import Markup
 
+from cxmap.checks import REGISTRY
 from cxmap.handbook.content import Handbook, Place, journey_page
 from cxmap.handbook.escape import markdown_text as md
 from cxmap.handbook.pages import page_of
@@ -57,6 +58,17 @@ def helpers(hb: Handbook) -> dict[str, Callable[..., Any]]:
     def emotion(value: int | None) -> Markup:
         return Markup("—" if value is None else f"{value:+d}")
 
+    def tag_links(page: str, names: Sequence[str]) -> Markup:
+        """Tags as links to their pages, styled as chips; nothing without tags."""
+        links = []
+        for name in dict.fromkeys(names):
+            tag = hb.tag_of(name)
+            if tag is not None:
+                links.append(f"[{md(name)}]({hb.link(page, page_of('tag', tag.slug))})")
+        if not links:
+            return Markup("")
+        return Markup(f'<span class="cxmap-tags">Tags: {" ".join(links)}</span>')
+
     return {
         "team_link": team_link,
         "department_link": department_link,
@@ -65,4 +77,29 @@ def helpers(hb: Handbook) -> dict[str, Callable[..., Any]]:
         "journey_link": journey_link,
         "commitment": commitment,
         "emotion": emotion,
+        "tag_links": tag_links,
+        "ignored": ignored,
+        "confidence": CONFIDENCE.__getitem__,
     }
+
+
+CONFIDENCE = {
+    "observed": "observed: we have seen it happen",
+    "assumed": "assumed: not yet checked with customers",
+    "proposed": "proposed: a step we plan to add",
+}
+"""How we know about a touch point (its ``confidence``), in words."""
+
+
+def ignored(codes: Sequence[str]) -> Markup:
+    """Check codes set aside with ``ignore``, each with its name."""
+    return Markup(
+        ", ".join(
+            f"{code} ({REGISTRY[code].name})" if code in REGISTRY else md(code) for code in codes
+        )
+    )
+
+
+def counted(number: int, singular: str, plural: str | None = None) -> str:
+    """``1 warning``, ``2 warnings``; ``plural`` where adding an s is wrong."""
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"

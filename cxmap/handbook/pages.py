@@ -1,7 +1,7 @@
 """The table of the handbook's generated pages: where each is, what renders it, where it sits.
 
 Page generation walks this table, links between pages ask it for paths, and the
-MkDocs plugin orders its navigation by it. A new page is a new row here.
+MkDocs plugin builds its navigation from it. A new page is a new row here.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Each = Literal["journey", "team", "department", "channel", "persona"]
+Each = Literal["journey", "team", "department", "channel", "persona", "tag"]
 
 
 @dataclass(frozen=True)
@@ -21,12 +21,12 @@ class GeneratedPage:
     template: str | None
     """The Jinja template; ``None`` for the pages whose text is built in code."""
     each: Each | None = None
-    """For a folder: one page per journey, team, department, channel or persona."""
+    """For a folder: one page per journey, team, department, channel, persona or tag."""
     item_template: str | None = None
     needs_organization: bool = False
     """Only generated when the project has an organisation file."""
-    after_user_pages: bool = True
-    """Placed in the navigation after the hand-written pages, in the table's order."""
+    group: str | None = None
+    """The section of the navigation it sits in; ``None``: the top, before the user's pages."""
 
     @property
     def folder(self) -> str | None:
@@ -41,41 +41,61 @@ class GeneratedPage:
         return f"{self.folder}/{item_id}.md"
 
 
+JOURNEYS_GROUP = "Journeys"
+ORGANISATION_GROUP = "Organisation"
+GLANCE_GROUP = "At a glance"
+
+
 def _registry_folder(folder: str, each: Each) -> GeneratedPage:
     """A folder of one page per item of the organisation file, e.g. ``teams/``."""
     return GeneratedPage(
-        f"{folder}/index.md", f"{folder}.md.j2", each, f"{each}.md.j2", needs_organization=True
+        f"{folder}/index.md",
+        f"{folder}.md.j2",
+        each,
+        f"{each}.md.j2",
+        needs_organization=True,
+        group=ORGANISATION_GROUP,
     )
 
 
-HOME = GeneratedPage("index.md", "home.md.j2", after_user_pages=False)
-JOURNEYS = GeneratedPage("journeys/index.md", "journeys.md.j2", "journey", "journey.md.j2")
-TAGS = GeneratedPage("tags.md", None)
-CATALOGUE = GeneratedPage("checks.md", None)
+HOME = GeneratedPage("index.md", "home.md.j2")
+JOURNEYS = GeneratedPage(
+    "journeys/index.md", "journeys.md.j2", "journey", "journey.md.j2", group=JOURNEYS_GROUP
+)
+DASHBOARD = GeneratedPage("dashboard.md", "dashboard.md.j2", group=GLANCE_GROUP)
+TAGS = GeneratedPage("tags/index.md", "tags.md.j2", "tag", "tag.md.j2", group=GLANCE_GROUP)
+CATALOGUE = GeneratedPage("checks.md", None, group=GLANCE_GROUP)
 """The check catalogue; a hand-written ``checks.md`` anywhere in the docs replaces it."""
 
 PAGES: tuple[GeneratedPage, ...] = (
     HOME,
     JOURNEYS,
-    GeneratedPage("teams/index.md", "teams.md.j2", "team", "team.md.j2", True),
-    GeneratedPage(
-        "departments/index.md", "departments.md.j2", "department", "department.md.j2", True
-    ),
-    GeneratedPage("channels/index.md", "channels.md.j2", "channel", "channel.md.j2", True),
-    GeneratedPage("personas/index.md", "personas.md.j2", "persona", "persona.md.j2", True),
-    GeneratedPage("promises.md", "promises.md.j2"),
-    GeneratedPage("coverage.md", "coverage.md.j2"),
-    GeneratedPage("findings.md", "findings.md.j2"),
-    CATALOGUE,
+    _registry_folder("teams", "team"),
+    _registry_folder("departments", "department"),
+    _registry_folder("channels", "channel"),
+    _registry_folder("personas", "persona"),
+    DASHBOARD,
+    GeneratedPage("promises.md", "promises.md.j2", group=GLANCE_GROUP),
+    GeneratedPage("coverage.md", "coverage.md.j2", group=GLANCE_GROUP),
+    GeneratedPage("findings.md", "findings.md.j2", group=GLANCE_GROUP),
     TAGS,
+    CATALOGUE,
 )
 
-NAVIGATION: tuple[str, ...] = tuple(page.section for page in PAGES if page.after_user_pages)
-"""The generated sections in navigation order, after the user's pages."""
+NAVIGATION: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (group, tuple(page.section for page in PAGES if page.group == group))
+    for group in (JOURNEYS_GROUP, ORGANISATION_GROUP, GLANCE_GROUP)
+)
+"""The generated sections of the navigation after the user's pages, in order: each
+group's title and the entries (folders or pages) in it."""
+
+NAVIGATION_ITEMS = 30
+"""A folder lists its pages in the navigation up to this many; beyond, only its index
+page (with a table of them all), so that no page carries hundreds of links."""
 
 _BY_KIND = {page.each: page for page in PAGES if page.each is not None}
 
 
 def page_of(kind: Each, item_id: str) -> str:
-    """The page of a journey, team, department, channel or persona: ``teams/web-team.md``."""
+    """The page of a journey, team, department, channel, persona or tag."""
     return _BY_KIND[kind].item_page(item_id)

@@ -1,4 +1,5 @@
-/* cxmap's handbook: a full-screen view of each diagram, and frames dragged with the mouse.
+/* cxmap's handbook: a full-screen view of each diagram, frames dragged with the mouse,
+ * and index tables that sort and filter.
  *
  * Without this script every diagram still shows, scrolls inside its frame and links
  * to its sections; the script adds the "full screen" button before each frame. The
@@ -163,11 +164,97 @@
     });
   }
 
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(enhance); // Material for MkDocs, also with instant loading
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", enhance);
-  } else {
+  // A table after a `.cxmap-sortable` marker: a filter box above it, and column
+  // headings that sort it (numbers as numbers, a dash last). Without the script it
+  // is a plain table.
+  function number(text) {
+    var match = /^[+-]?\d+(\.\d+)?/.exec(text.trim());
+    return match ? parseFloat(match[0]) : null;
+  }
+
+  function compare(a, b) {
+    var x = number(a), y = number(b);
+    if (x !== null && y !== null) {
+      return x - y;
+    }
+    if ((x === null) !== (y === null)) {
+      return x === null ? 1 : -1;
+    }
+    return a.localeCompare(b, undefined, { sensitivity: "base", numeric: true });
+  }
+
+  function sortable(marker) {
+    var holder = marker.closest("p") || marker;
+    var next = holder.nextElementSibling;
+    var table = next && (next.matches("table") ? next : next.querySelector("table"));
+    if (!table || !table.tHead || !table.tBodies.length) {
+      return;
+    }
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    var bar = document.createElement("div");
+    bar.className = "cxmap-filter";
+    var label = document.createElement("label");
+    label.textContent = "Filter ";
+    var input = document.createElement("input");
+    input.type = "search";
+    input.placeholder = "Type to filter the rows";
+    label.appendChild(input);
+    var count = document.createElement("span");
+    count.setAttribute("aria-live", "polite");
+    bar.append(label, count);
+    holder.replaceWith(bar);
+    function filter() {
+      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var shown = 0;
+      rows.forEach(function (row) {
+        var text = row.textContent.toLowerCase();
+        var match = words.every(function (word) { return text.indexOf(word) >= 0; });
+        row.hidden = !match;
+        shown += match ? 1 : 0;
+      });
+      count.textContent = shown + " of " + rows.length + " shown";
+    }
+    input.addEventListener("input", filter);
+    filter();
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell, column) {
+      var sort = document.createElement("button");
+      sort.type = "button";
+      sort.className = "cxmap-sort";
+      while (cell.firstChild) {
+        sort.appendChild(cell.firstChild);
+      }
+      cell.appendChild(sort);
+      sort.addEventListener("click", function () {
+        var ascending = cell.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(table.tHead.rows[0].cells, function (other) {
+          other.removeAttribute("aria-sort");
+        });
+        cell.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var sorted = rows.slice().sort(function (a, b) {
+          var order = compare(a.cells[column].textContent, b.cells[column].textContent);
+          return ascending ? order : -order;
+        });
+        sorted.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  }
+
+  function start() {
     enhance();
+    document.querySelectorAll(".cxmap-sortable").forEach(function (marker) {
+      if (!marker.hasAttribute("data-cxmap-ready")) {
+        marker.setAttribute("data-cxmap-ready", "");
+        sortable(marker);
+      }
+    });
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(start); // Material for MkDocs, also with instant loading
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();
