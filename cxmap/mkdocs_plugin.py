@@ -35,6 +35,7 @@ from cxmap.handbook.generate import (
     generate,
     journey_index,
 )
+from cxmap.handbook.links import counted
 from cxmap.handbook.pages import NAVIGATION, NAVIGATION_ITEMS
 from cxmap.handbook.static import SCRIPTS, STYLESHEETS
 from cxmap.linter import Report, lint
@@ -109,8 +110,8 @@ class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
         summary = self.report.summary
         if summary["error"]:
             log.warning(
-                "cxmap: %d error-level findings in the journeys (see the Findings page)",
-                summary["error"],
+                "cxmap: %s in the journeys (see the Findings page)",
+                counted(summary["error"], "error-level finding"),
             )
         templates = Path(self.config.templates) if self.config.templates else None
         if templates is not None and not templates.is_absolute():
@@ -146,7 +147,7 @@ class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
         for path, data in sorted(self.site.assets.items()):
             if path not in existing:
                 files.append(File.generated(config, path, content=data))
-        log.info("cxmap: generated %d pages", len(self.site.pages))
+        log.info("cxmap: generated %s", counted(len(self.site.pages), "page"))
         return files
 
     def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig, files: Files) -> str:
