@@ -60,7 +60,7 @@ def emotion_line(touchpoints: list[TouchPoint]) -> Markup:
         )
     segments.append(segment)
     lines = "".join(
-        f'<polyline points="{" ".join(part)}" fill="none" stroke="#000" stroke-width="1.2"/>'
+        f'<polyline points="{" ".join(part)}" fill="none" stroke="currentColor" stroke-width="1.2"/>'
         for part in segments
         if len(part) > 1
     )
@@ -100,5 +100,5 @@ def kpi_bar(kpi: Kpi, on_target: bool | None) -> Markup:
         body += f'<rect x="4" y="4" width="{length:.1f}" height="10" fill="{color}"/>'
     if kpi.target is not None:
         x = 4 + max(min(kpi.target / top, 1), 0) * full
-        body += f'<line x1="{x:.1f}" y1="1" x2="{x:.1f}" y2="17" stroke="#000" stroke-width="2"/>'
+        body += f'<line x1="{x:.1f}" y1="1" x2="{x:.1f}" y2="17" stroke="currentColor" stroke-width="2"/>'
     return _svg(width, height, " ".join(words) + ".", body)
