@@ -37,10 +37,10 @@ def emotion_line(touchpoints: list[TouchPoint]) -> Markup:
     """The emotion at each touch point, in journey order, as a small line; ``?`` gaps."""
     if not touchpoints:
         return Markup("—")
-    step, width, height = 10, max(len(touchpoints) * 10 + 8, 48), 32
+    step, width, height = 13, max(len(touchpoints) * 13 + 8, 48), 40
 
     def y(value: int) -> float:
-        return 16 - value * 6
+        return 20 - value * 8
 
     points: list[str] = []
     segment: list[str] = []
@@ -48,14 +48,14 @@ def emotion_line(touchpoints: list[TouchPoint]) -> Markup:
     for position, touchpoint in enumerate(touchpoints):
         x = 4 + position * step + step / 2
         if touchpoint.emotion is None:
-            points.append(f'<circle cx="{x:g}" cy="16" r="2" fill="none" stroke="{LINE_COLOR}"/>')
+            points.append(f'<circle cx="{x:g}" cy="20" r="2.6" fill="none" stroke="{LINE_COLOR}"/>')
             segments.append(segment)
             segment = []
             continue
         segment.append(f"{x:g},{y(touchpoint.emotion):g}")
         fill = EMOTION_FILL[touchpoint.emotion]
         points.append(
-            f'<circle cx="{x:g}" cy="{y(touchpoint.emotion):g}" r="2.6" fill="{fill}"'
+            f'<circle cx="{x:g}" cy="{y(touchpoint.emotion):g}" r="3.4" fill="{fill}"'
             ' stroke="#000" stroke-width=".6"/>'
         )
     segments.append(segment)
@@ -64,7 +64,7 @@ def emotion_line(touchpoints: list[TouchPoint]) -> Markup:
         for part in segments
         if len(part) > 1
     )
-    neutral = f'<line x1="0" y1="16" x2="{width}" y2="16" stroke="#bbb" stroke-width=".8"/>'
+    neutral = f'<line x1="0" y1="20" x2="{width}" y2="20" stroke="#bbb" stroke-width=".8"/>'
     return _svg(width, height, _emotion_words(touchpoints), neutral + lines + "".join(points))
 
 
