@@ -218,7 +218,8 @@ class Journey(Located):
 
     @property
     def all_personas(self) -> list[str]:
-        return ([self.persona] if self.persona else []) + self.personas
+        """``persona`` and ``personas`` together, each once."""
+        return list(dict.fromkeys(([self.persona] if self.persona else []) + self.personas))
 
     @cached_property
     def touchpoint_ids(self) -> dict[str, TouchPoint]:
