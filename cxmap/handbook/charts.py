@@ -59,11 +59,8 @@ def emotion_line(touchpoints: list[TouchPoint]) -> Markup:
             ' stroke="#000" stroke-width=".6"/>'
         )
     segments.append(segment)
-    lines = "".join(
-        f'<polyline points="{" ".join(part)}" fill="none" stroke="currentColor" stroke-width="1.2"/>'
-        for part in segments
-        if len(part) > 1
-    )
+    line = '<polyline points="{}" fill="none" stroke="currentColor" stroke-width="1.2"/>'
+    lines = "".join(line.format(" ".join(part)) for part in segments if len(part) > 1)
     neutral = f'<line x1="0" y1="20" x2="{width}" y2="20" stroke="#bbb" stroke-width=".8"/>'
     return _svg(width, height, _emotion_words(touchpoints), neutral + lines + "".join(points))
 
@@ -100,5 +97,8 @@ def kpi_bar(kpi: Kpi, on_target: bool | None) -> Markup:
         body += f'<rect x="4" y="4" width="{length:.1f}" height="10" fill="{color}"/>'
     if kpi.target is not None:
         x = 4 + max(min(kpi.target / top, 1), 0) * full
-        body += f'<line x1="{x:.1f}" y1="1" x2="{x:.1f}" y2="17" stroke="currentColor" stroke-width="2"/>'
+        body += (
+            f'<line x1="{x:.1f}" y1="1" x2="{x:.1f}" y2="17" stroke="currentColor"'
+            ' stroke-width="2"/>'
+        )
     return _svg(width, height, " ".join(words) + ".", body)
