@@ -98,7 +98,16 @@ def test_a_team_sees_its_hand_offs_kpis_and_findings(make_project: MakeProject) 
 def test_departments_and_coverage_levels(make_project: MakeProject) -> None:
     hb = handbook(make_project)
     assert hb.departments_of(hb.journeys[0]) == ["marketing", "service"]
-    assert [hb.coverage_level(n) for n in (0, 1, 2, 3, 4, 40)] == [0, 1, 2, 2, 3, 3]
+    assert max(hb.coverage.values()) == 2 and hb.coverage_step == 1
+    assert [hb.coverage_level(n) for n in (0, 1, 2)] == [0, 1, 2]
+    assert hb.coverage_levels == [(1, 1, 1), (2, 2, 2)]
+
+
+def test_the_shades_of_the_heatmap_spread_over_the_fullest_cell() -> None:
+    hb = Handbook(check(REPO))
+    assert max(hb.coverage.values()) == 12 and hb.coverage_step == 4
+    assert [hb.coverage_level(n) for n in (0, 1, 4, 5, 8, 9, 12)] == [0, 1, 1, 2, 2, 3, 3]
+    assert hb.coverage_levels == [(1, 1, 4), (2, 5, 8), (3, 9, 12)]
 
 
 def test_counted_words() -> None:

@@ -313,9 +313,25 @@ class Handbook:
                 counts[(place.touchpoint.stage, department)] += 1
         return dict(counts)
 
+    @cached_property
+    def coverage_step(self) -> int:
+        """How many touch points each shade of the coverage heatmap spans: a third of the
+        fullest cell, so that the shades spread over what this organisation has."""
+        return max(1, -(-max(self.coverage.values(), default=0) // 3))
+
     def coverage_level(self, count: int) -> int:
-        """The heat of a coverage cell: 0 a gap, then 1, 2 (two or three), 3 (four or more)."""
-        return 0 if count == 0 else 1 if count == 1 else 2 if count <= 3 else 3
+        """The shade of a coverage cell: 0 for a gap, else 1 to 3."""
+        return 0 if count <= 0 else min(3, -(-count // self.coverage_step))
+
+    @cached_property
+    def coverage_levels(self) -> list[tuple[int, int, int]]:
+        """Each shade in use, with the fewest and most touch points it stands for."""
+        top, step = max(self.coverage.values(), default=0), self.coverage_step
+        return [
+            (level, (level - 1) * step + 1, min(level * step, top) if level < 3 else top)
+            for level in (1, 2, 3)
+            if (level - 1) * step + 1 <= top
+        ]
 
     # -- the target state and the dashboard ------------------------------------------
 
