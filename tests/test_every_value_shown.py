@@ -108,7 +108,7 @@ WORDS: dict[tuple[str, object], str] = {
 """The words a page uses for a boolean or a choice."""
 
 PHRASES: dict[str, str] = {
-    "status": "Status {}",
+    "status": "Status: {}",
     "confidence": "How we know: {}",
     "better": "{} is better",
 }
