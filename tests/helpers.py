@@ -16,7 +16,9 @@ import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
+
+import yaml
 
 from cxmap.linter import Report, lint
 
@@ -140,3 +142,10 @@ def run_cli(
         timeout=120,
         check=False,
     )
+
+
+def write_yaml(path: Path, key: str, data: Any) -> None:
+    """Write ``{key: data}`` as a YAML file (``organization`` or ``journey``), folders too."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = yaml.safe_dump({key: data}, sort_keys=False, allow_unicode=True, width=100)
+    path.write_text(text, encoding="utf-8")

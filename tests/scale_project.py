@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from helpers import write_yaml
 
 SEED = 14
 ORGANIZATION_NAME = "Brightwater Energy, Water & Broadband"
@@ -781,17 +781,10 @@ def journey(number: int) -> dict[str, Any]:
     return written
 
 
-def _dump(data: dict[str, Any]) -> str:
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
-
-
 def write_project(folder: Path) -> Path:
     """Write the project into ``folder`` (created if needed) and return ``folder``."""
     target = folder / "journeys"
-    target.mkdir(parents=True, exist_ok=True)
-    (target / "organization.yaml").write_text(
-        _dump({"organization": organization()}), encoding="utf-8"
-    )
+    write_yaml(target / "organization.yaml", "organization", organization())
     (folder / "cxmap.yaml").write_text(
         "# Brightwater's journeys need not involve any particular department (CX204).\n"
         "required_departments: []\n",
@@ -801,10 +794,7 @@ def write_project(folder: Path) -> Path:
         written = journey(number)
         owner = written["owner"]
         department = next(d for d, teams in _TEAMS.items() if owner in teams)
-        (target / department).mkdir(exist_ok=True)
-        (target / department / f"{written['id']}.yaml").write_text(
-            _dump({"journey": written}), encoding="utf-8"
-        )
+        write_yaml(target / department / f"{written['id']}.yaml", "journey", written)
     return folder
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
+from helpers import write_yaml
 
 JOURNEY_ID = "insure-claim-renew"
 STAGES = ["discover", "compare", "buy", "onboard", "live", "claim", "renew"]
@@ -230,17 +230,10 @@ def journey() -> dict[str, Any]:
     }
 
 
-def _dump(data: dict[str, Any]) -> str:
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
-
-
 def write_project(folder: Path) -> Path:
     """Write the project into ``folder`` (created if needed) and return ``folder``."""
     target = folder / "journeys"
-    target.mkdir(parents=True, exist_ok=True)
-    (target / "organization.yaml").write_text(
-        _dump({"organization": ORGANIZATION}), encoding="utf-8"
-    )
-    (target / f"{JOURNEY_ID}.yaml").write_text(_dump({"journey": journey()}), encoding="utf-8")
+    write_yaml(target / "organization.yaml", "organization", ORGANIZATION)
+    write_yaml(target / f"{JOURNEY_ID}.yaml", "journey", journey())
     (folder / "cxmap.yaml").write_text("required_departments: [care, claims]\n", encoding="utf-8")
     return folder
