@@ -144,15 +144,19 @@ def target_channels(touchpoint: TouchPoint) -> list[str]:
     return list(touchpoint.channels)
 
 
+def journey_stages(journey: Journey) -> list[str]:
+    """The journey's stages in its order, then any stage only its touch points name."""
+    return list(dict.fromkeys([*journey.stages, *(tp.stage for tp in journey.touchpoints)]))
+
+
 def journey_order(journey: Journey) -> list[TouchPoint]:
     """The touch points in the order the customer meets them.
 
     Stages in the journey's order; inside a stage, along ``next`` (a touch point
     comes after those that lead to it), ties and cycles in file order.
     """
-    stages = list(dict.fromkeys([*journey.stages, *(tp.stage for tp in journey.touchpoints)]))
     ordered: list[TouchPoint] = []
-    for stage in stages:
+    for stage in journey_stages(journey):
         members = [tp for tp in journey.touchpoints if tp.stage == stage]
         ids = {tp.id for tp in members}
         before: dict[int, set[int]] = {index: set() for index in range(len(members))}

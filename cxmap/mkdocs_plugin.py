@@ -186,16 +186,9 @@ def grouped(nav: Navigation) -> Navigation:
     in the navigation; its other pages still name the folder as their parent, so
     that the theme shows where they are.
     """
-    generated: dict[str, Any] = {}
-    user: list[Any] = []
-    for item in nav.items:
-        source = _source_of(item)
-        section = next((s for _, group in NAVIGATION for s in group if s == source), None)
-        if section is None:
-            user.append(item)
-        else:
-            generated[section] = item
-    items = list(user)
+    known = {section for _, group in NAVIGATION for section in group}
+    generated = {_source_of(item): item for item in nav.items if _source_of(item) in known}
+    items = [item for item in nav.items if _source_of(item) not in known]
     hidden: list[tuple[Page, Section]] = []
     for title, sections in NAVIGATION:
         children = [generated[section] for section in sections if section in generated]

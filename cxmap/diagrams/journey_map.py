@@ -35,6 +35,7 @@ from cxmap.diagrams.common import (
     row_title,
     touchpoint_node,
 )
+from cxmap.facts import journey_stages
 from cxmap.model import TouchPoint
 
 NO_DEPARTMENT = ""
@@ -44,12 +45,6 @@ PITCH = 200
 """Points between the centres of two columns."""
 GAP = 18
 """Points between stacked boxes, and above and below them in a lane."""
-
-
-def stages_of(view: JourneyView) -> list[str]:
-    """The journey's stages, then any stage only its touch points name."""
-    journey = view.doc.model
-    return list(dict.fromkeys([*journey.stages, *(tp.stage for tp in journey.touchpoints)]))
 
 
 def lane_of(view: JourneyView, touchpoint: TouchPoint) -> str:
@@ -89,7 +84,7 @@ def build(view: JourneyView) -> Drawing:
     journey = view.doc.model
     ordered = view.touchpoints
     names = node_names(ordered)
-    stages = stages_of(view)
+    stages = journey_stages(journey)
     step = steps(view, ordered)
 
     starts: list[int] = []

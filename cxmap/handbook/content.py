@@ -141,6 +141,10 @@ class Handbook:
         """The display name of a team, department, channel, persona or stage id."""
         return display_name(self.project, kind, key)
 
+    def stage_description(self, stage: str) -> str | None:
+        found = self.organization.stage_ids.get(stage) if self.organization else None
+        return found.description if found is not None else None
+
     def exists(self, kind: Kind, key: str | None) -> bool:
         return defines(self.project, kind, key)
 

@@ -20,7 +20,7 @@ from cxmap.catalogue import catalogue_markdown
 from cxmap.diagrams import DEFAULT_LINK, VIEWS, Grid, JourneyView, diagram, views_of
 from cxmap.diagrams.embed import for_page
 from cxmap.diagrams.render import Job, render_all
-from cxmap.facts import expectation_gap, kpi_on_target
+from cxmap.facts import expectation_gap, journey_stages, kpi_on_target
 from cxmap.handbook.charts import emotion_line, kpi_bar
 from cxmap.handbook.content import Handbook, Place
 from cxmap.handbook.escape import markdown_text, yaml_string
@@ -248,8 +248,6 @@ def _journey_context(
 ) -> dict[str, Any]:
     journey: Journey = doc.model
     ordered = hb.ordered(doc)
-    stages = list(dict.fromkeys([*journey.stages, *(tp.stage for tp in ordered)]))
-    organization = hb.organization
     return {
         "doc": doc,
         "health": hb.health(doc),
@@ -259,12 +257,10 @@ def _journey_context(
         "diagrams": {kind: diagrams[(journey.id, kind)] for kind in views_of(journey)},
         "journey_findings": hb.findings_of(doc),
         "promises": hb.promises_in(doc),
-        "stages": [(stage, [tp for tp in ordered if tp.stage == stage]) for stage in stages],
-        "stage_descriptions": {
-            stage: found.description if found is not None else None
-            for stage in stages
-            for found in [organization.stage_ids.get(stage) if organization else None]
-        },
+        "stages": [
+            (stage, [tp for tp in ordered if tp.stage == stage])
+            for stage in journey_stages(journey)
+        ],
         "gap": expectation_gap,
         "promise_text": _promise_text,
     }

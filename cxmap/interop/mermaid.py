@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from cxmap.facts import journey_stages
 from cxmap.model import Journey
 from cxmap.model.types import SLUG_MAX, slugify
 from cxmap.project import Project
@@ -168,8 +169,7 @@ def from_journey(journey: Journey, project: Project) -> str:
     """A Mermaid journey of ``journey``: stages as sections, emotions as scores 1..5."""
     org = project.organization
     lines = ["journey", f"  title {_escape(journey.title)}"]
-    stages = list(dict.fromkeys([*journey.stages, *(tp.stage for tp in journey.touchpoints)]))
-    for stage in stages:
+    for stage in journey_stages(journey):
         members = [tp for tp in journey.touchpoints if tp.stage == stage]
         if not members:
             continue
