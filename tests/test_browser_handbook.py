@@ -43,7 +43,7 @@ import pytest
 import scale_project
 import yaml
 from browsing import ARTIFACTS, DESKTOP, PHONE, browser, build_site, served, sync_api
-from helpers import REPO
+from helpers import REPO, MakeProject, write_yaml
 
 pytestmark = pytest.mark.browser
 
@@ -299,6 +299,83 @@ def test_coverage_heatmap_scrolls_inside_its_own_frame(browser: Any, site: Site)
         f"{site.name}: the heatmap ({facts['table']} px) is cut off, and nothing scrolls it"
     )
     assert facts["lastShown"], f"scrolled to the end, {facts['last']!r} does not show"
+
+
+TWELVE = [
+    f"{name} department"
+    for name in (
+        "Brand",
+        "Sales",
+        "Contact",
+        "Field",
+        "Billing",
+        "Network",
+        "Digital",
+        "Metering",
+        "Business",
+        "Regulation",
+        "Legal",
+        "Research",
+    )
+]
+"""Twelve departments, the most the issue asks the heatmap to stay readable with."""
+
+_STAGE_IN_VIEW = """() => {
+  const table = document.querySelector('.md-content table');
+  const frame = table.closest('.md-typeset__scrollwrap') || table.parentElement;
+  frame.scrollLeft = frame.scrollWidth;
+  const stage = table.tBodies[0].rows[0].cells[0].getBoundingClientRect();
+  const box = frame.getBoundingClientRect();
+  return stage.left >= box.left - 1 && stage.right <= box.right + 1;
+}"""
+
+_CELL_TEXT = """() => Array.from(document.querySelectorAll('.md-content .cxmap-heat'))
+  .map(cell => parseFloat(getComputedStyle(cell).fontSize))"""
+
+
+def test_coverage_heatmap_of_twelve_departments_reads_in_its_frame(
+    browser: Any, make_project: MakeProject, tmp_path: Path
+) -> None:
+    slugs = [name.split()[0].lower() for name in TWELVE]
+    organization = {
+        "name": "Twelve",
+        "departments": [{"id": s, "name": n} for s, n in zip(slugs, TWELVE, strict=True)],
+        "teams": [{"id": f"{s}-team", "department": s} for s in slugs],
+        "stages": [{"id": "first"}, {"id": "second"}],
+    }
+    touchpoints = [
+        {
+            "id": f"t-{s}",
+            "name": f"Step of {s}",
+            "stage": ["first", "second"][n % 2],
+            "owner": f"{s}-team",
+        }
+        for n, s in enumerate(slugs)
+    ]
+    journey = {
+        "id": "j",
+        "title": "J",
+        "owner": "brand-team",
+        "stages": ["first", "second"],
+        "touchpoints": touchpoints,
+    }
+    root = make_project({})
+    write_yaml(root / "journeys" / "organization.yaml", "organization", organization)
+    write_yaml(root / "journeys" / "j.yaml", "journey", journey)
+    folder = build_site(root, tmp_path / "site")
+    with served(folder) as url, opened(browser, DESKTOP) as page:
+        page.goto(f"{url}/coverage/")
+        page.wait_for_load_state("networkidle")
+        facts = page.evaluate(_TABLE_FRAME, ".md-content table")
+        stage_in_view = page.evaluate(_STAGE_IN_VIEW)
+        sizes = page.evaluate(_CELL_TEXT)
+        wide = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+        page.screenshot(path=str(ARTIFACTS / "handbook-twelve-coverage-desktop.png"))
+    assert facts is not None and (facts["fits"] or facts["frame"] is not None)
+    assert facts["lastShown"], f"scrolled to the end, {facts['last']!r} does not show"
+    assert not wide, "the coverage page scrolls sideways at 1400 px"
+    assert stage_in_view, "scrolled to the last department, the stage names leave the frame"
+    assert len(sizes) >= 24 and min(sizes) >= 12, f"heatmap text sizes {sorted(set(sizes))}"
 
 
 INDEX_TABLES = ("journeys/", "teams/", "dashboard/", "promises/")
