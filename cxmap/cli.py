@@ -37,15 +37,22 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("directory", type=click.Path(path_type=Path))
+@click.argument("directory", type=click.Path(path_type=Path), required=False)
 @click.option(
-    "--example", is_flag=True, help="The full example organisation instead of a small start."
+    "--example",
+    is_flag=False,
+    flag_value="cycles",
+    default=None,
+    metavar="[NAME]",
+    help="A full example organisation instead of a small start: cycles (a company that "
+    "makes and sells e-bikes, the default) or council (a district council's permits and "
+    "licences).",
 )
-def init(directory: Path, example: bool) -> int:
+def init(directory: Path | None, example: str | None) -> int:
     """Create a small working project in DIRECTORY; existing files are kept."""
     from cxmap.commands import init as command
 
-    return command.run(directory, example)
+    return command.run(*command.arguments(directory, example))
 
 
 @cli.command()

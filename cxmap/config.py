@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
@@ -9,7 +10,7 @@ from pydantic import Field
 
 from cxmap.errors import ConfigError
 from cxmap.model.duration import Duration
-from cxmap.model.types import ListOf, Model, Slug, Text
+from cxmap.model.types import ListOf, Located, Model, Slug, Text
 from cxmap.suggest import did_you_mean
 from cxmap.validation import validate
 from cxmap.yamlsource import Limits, YMap, parse
@@ -56,8 +57,8 @@ class DiagramsConfig(Model):
     )
 
 
-class Config(Model):
-    """Project settings."""
+class Config(Located):
+    """Project settings; located, so that ids can be checked against the organisation."""
 
     journeys_dir: Text = Field(
         default="journeys", description="Folder of the journey files, relative to the project."
@@ -65,9 +66,10 @@ class Config(Model):
     review_every: Duration = Field(
         default=Duration("365d"), description="How often journeys must be reviewed (stale-review)."
     )
-    required_departments: ListOf[Slug] = Field(
-        default_factory=lambda: ["marketing", "sales", "service", "rnd"],
-        description="Departments every journey should involve (department-gap).",
+    required_departments: ListOf[Slug] | None = Field(
+        default=None,
+        description="Departments every journey should involve (department-gap); by default "
+        "one of each journey role the organisation's departments declare.",
     )
     rules: dict[str, Level] = Field(
         default_factory=dict,
@@ -165,6 +167,25 @@ def _check_link(data: YMap) -> list[tuple[tuple[int, int], str]]:
         return []
     problem = check_link_pattern(link)
     return [(diagrams.value_at("link"), f"diagrams: {problem}")] if problem else []
+
+
+def check_against_organization(config: Config, root: Path, departments: Collection[str]) -> None:
+    """Refuse ids in ``cxmap.yaml`` that the organisation does not define.
+
+    ``departments`` are the organisation's department ids; a misspelt id would
+    otherwise switch a check off without a word.
+    """
+    problems = [
+        (
+            config.value_at("required_departments", index),
+            f"required_departments: unknown department {department!r}"
+            f"{did_you_mean(department, departments)}",
+        )
+        for index, department in enumerate(config.required_departments or [])
+        if department not in departments
+    ]
+    if problems:
+        raise _config_error(root / CONFIG_FILE, problems)
 
 
 def _config_error(path: Path, problems: list[tuple[tuple[int, int], str]]) -> ConfigError:

@@ -12,21 +12,23 @@ from dataclasses import dataclass
 from typing import Literal
 
 from cxmap.model import (
+    JOURNEY_ROLES,
     Commitment,
     Duration,
     Entity,
     Journey,
     Kpi,
     Organization,
+    Role,
     TouchPoint,
     title_case,
 )
 from cxmap.project import Project
 
-Kind = Literal["team", "department", "channel", "persona", "stage"]
+Kind = Literal["team", "department", "channel", "persona", "stage", "service"]
 
-FRONT_LINE = "service"
-"""The department whose touch points answer customers directly (CX103, CX302)."""
+FRONT_LINE: Role = "front-line"
+"""The role of the departments that answer customers directly (CX103, CX302)."""
 
 
 def defines(project: Project, kind: Kind, key: str | None) -> bool:
@@ -51,25 +53,96 @@ def _table(organization: Organization, kind: Kind) -> Mapping[str, Entity]:
         "channel": organization.channel_ids,
         "persona": organization.persona_ids,
         "stage": organization.stage_ids,
+        "service": organization.service_ids,
     }
     return tables[kind]
 
 
+def departments_with_role(project: Project, role: Role) -> list[str]:
+    """The ids of the departments that declare ``role``, in the organisation's order."""
+    org = project.organization
+    if org is None:
+        return []
+    return [department.id for department in org.model.departments if role in department.roles]
+
+
 def is_front_line(project: Project, touchpoint: TouchPoint) -> bool:
-    """Whether the touch point belongs to the front-line department (its own or its team's)."""
-    return project.department_of(touchpoint) == FRONT_LINE
+    """Whether the touch point answers customers on the front line (CX103, CX302).
+
+    It is when its department (its own or its team's) plays the ``front-line``
+    role. An organisation that gives no department that role gets a structural
+    default instead: a touch point that faces customers on a staffed channel.
+    """
+    front_line = departments_with_role(project, FRONT_LINE)
+    if front_line:
+        return project.department_of(touchpoint) in front_line
+    return not touchpoint.is_internal and any(map(project.is_staffed, touchpoint.channels))
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part every journey should involve (CX204): one department, or every one of a role."""
+
+    label: str
+    departments: tuple[str, ...]
+
+
+def required_parts(project: Project) -> list[Part]:
+    """What every journey should involve (CX204), from the most explicit source.
+
+    ``required_departments`` of ``cxmap.yaml`` when it is set, each department a
+    part; otherwise each journey role (expectations, promises, front line,
+    delivery) that some department plays; and when no department declares a
+    role, every department of the organisation.
+    """
+    org = project.organization
+    if org is None:
+        return []
+    known = org.model.department_ids
+    explicit = project.config.required_departments
+    if explicit is not None:
+        return [Part(f"department {d!r}", (d,)) for d in dict.fromkeys(explicit) if d in known]
+    by_role = [(role, departments_with_role(project, role)) for role in JOURNEY_ROLES]
+    if any(department.roles for department in org.model.departments):
+        return [
+            Part(f"a department with role {role!r} ({', '.join(ids)})", tuple(ids))
+            for role, ids in by_role
+            if ids
+        ]
+    return [Part(f"department {d!r}", (d,)) for d in known]
 
 
 @dataclass(frozen=True)
 class Gap:
-    """The committed standard is slower than the customer expects (CX104)."""
+    """The committed response time is slower than the customer expects (CX104).
+
+    ``closed_by`` is the target standard's response time when the target state
+    (``to_be``) meets the expectation it expects then.
+    """
 
     expected: Duration
     committed: Duration
+    closed_by: Duration | None = None
 
 
 def expectation_gap(touchpoint: TouchPoint) -> Gap | None:
-    expectation, standard = touchpoint.expectation, touchpoint.standard
+    """The gap between expected and committed response times (``within``), if any.
+
+    Lead times (``ahead``) are not response times and are never compared here.
+    """
+    gap = _response_gap(touchpoint.expectation, touchpoint.standard)
+    if gap is None:
+        return None
+    to_be = touchpoint.to_be
+    if to_be is None or to_be.standard is None or to_be.standard.within is None:
+        return gap
+    target_gap = _response_gap(to_be.expectation or touchpoint.expectation, to_be.standard)
+    if target_gap is None:
+        return Gap(gap.expected, gap.committed, closed_by=to_be.standard.within)
+    return gap
+
+
+def _response_gap(expectation: Commitment | None, standard: Commitment | None) -> Gap | None:
     if expectation is None or standard is None:
         return None
     if expectation.within is None or standard.within is None:
@@ -122,7 +195,9 @@ def target_changes(touchpoint: TouchPoint) -> list[Change]:
 def _commitment(value: Commitment | None) -> str:
     if value is None or value.is_empty:
         return "none"
-    return f"within {value.within}" if value.within is not None else (value.text or "")
+    if value.within is not None:
+        return f"within {value.within}"
+    return f"{value.ahead} ahead" if value.ahead is not None else (value.text or "")
 
 
 def target_reached(touchpoint: TouchPoint) -> bool | None:

@@ -29,7 +29,9 @@ class Finding:
     """One problem, located at ``file:line:column``.
 
     ``severity`` is the check's default until the linter applies the project's
-    configuration.
+    configuration. ``at_most`` caps it (a gap the target state closes is only
+    info); ``related`` names the other touch points involved, as
+    ``(journey, touchpoint)`` ids, for the handbook to link.
     """
 
     code: str
@@ -40,6 +42,8 @@ class Finding:
     journey: str | None = None
     touchpoint: str | None = None
     severity: Severity = Severity.ERROR
+    at_most: Severity | None = None
+    related: tuple[tuple[str, str], ...] = ()
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

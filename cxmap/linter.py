@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cxmap.checks import REGISTRY, all_checks, known_codes
-from cxmap.config import Config, load_config
+from cxmap.config import Config, check_against_organization, load_config
 from cxmap.errors import EXIT_FINDINGS, EXIT_OK, CxmapError, ProjectNotFound
 from cxmap.findings import Finding, Severity
 from cxmap.project import Project, load_project
@@ -112,6 +112,8 @@ def settle(
             continue
         level = rules.get(finding.code)
         severity = Severity(level) if level else REGISTRY[finding.code].severity
+        if finding.at_most is not None and finding.at_most.rank > severity.rank:
+            severity = finding.at_most
         kept.append(dataclasses.replace(finding, severity=severity))
     kept.sort(key=lambda finding: finding.sort_key)
     return Report(project, kept, sorted(enabled), strict)
@@ -123,6 +125,10 @@ def lint(
     """Read, check and settle the project at ``root``."""
     config = load_project_config(root)
     project = load_project(root, config)
+    organization = project.organization
+    if organization is not None:
+        departments = organization.known_ids("departments", organization.model.department_ids)
+        check_against_organization(config, root, departments)
     return settle(project, collect(project), select, ignore, strict)
 
 

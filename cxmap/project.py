@@ -6,6 +6,7 @@ salvaged) and the findings met while reading it; later stages only see models.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from pydantic import BaseModel
 from cxmap.config import Config
 from cxmap.discovery import SourceFile, discover, display_name, read
 from cxmap.errors import ProjectNotFound
-from cxmap.findings import START, Finding, Mark, located
+from cxmap.findings import START, Finding, Mark, Severity, located
 from cxmap.model import Journey, Organization, TouchPoint
 from cxmap.paths import ORGANIZATION_FILES, ProjectPaths
 from cxmap.suggest import did_you_mean
@@ -56,9 +57,16 @@ class OrganizationDocument(Document[Organization]):
 
 class JourneyDocument(Document[Journey]):
     def finding(
-        self, code: str, message: str, at: Mark, touchpoint: TouchPoint | None = None
+        self,
+        code: str,
+        message: str,
+        at: Mark,
+        touchpoint: TouchPoint | None = None,
+        *,
+        at_most: Severity | None = None,
+        related: tuple[tuple[str, str], ...] = (),
     ) -> Finding:
-        return located(
+        found = located(
             code,
             message,
             self.file,
@@ -66,6 +74,9 @@ class JourneyDocument(Document[Journey]):
             journey=self.model.id,
             touchpoint=touchpoint.id if touchpoint is not None else None,
         )
+        if at_most is None and not related:
+            return found
+        return dataclasses.replace(found, at_most=at_most, related=related)
 
 
 @dataclass

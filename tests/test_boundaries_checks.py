@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 import pytest
-from helpers import MakeProject, check
+from helpers import ORGANIZATION, MakeProject, check
 
 from cxmap.checks import Check, all_checks, known_codes, registry
 from cxmap.findings import Finding, Severity
@@ -462,10 +462,11 @@ def test_standards_compared_per_team_and_channel(make_project: MakeProject) -> N
             11,
             124,
             "c2",
-            "team 'support-desk' commits to 1d on 'chat' here but to 4h "
-            "in 1 other touch point (e.g. journeys/j.yaml:10:124)",
+            "team 'support-desk' commits to 1d on 'chat' here, but to 4h "
+            "at j/c1 (journeys/j.yaml:10:124)",
         )
     ]
+    assert findings[0].related == (("j", "c1"),)
 
 
 def test_a_touch_point_differing_on_two_channels_is_reported_once(
@@ -481,11 +482,39 @@ def test_a_touch_point_differing_on_two_channels_is_reported_once(
         (
             9,
             "c",
-            "team 'support-desk' commits to 2h on 'chat' here but to 4h in 2 other touch points "
-            "(e.g. journeys/j.yaml:7:130); team 'support-desk' commits to 2h on 'email' here "
-            "but to 4h in 2 other touch points (e.g. journeys/j.yaml:7:130)",
+            "team 'support-desk' commits to 2h on 'chat' here, but to 4h at "
+            "j/a (journeys/j.yaml:7:130), j/b (journeys/j.yaml:8:130); and "
+            "team 'support-desk' commits to 2h on 'email' here, but to 4h at "
+            "j/a (journeys/j.yaml:7:130), j/b (journeys/j.yaml:8:130)",
         )
     ]
+    assert findings[0].related == (("j", "a"), ("j", "b"))
+
+
+def test_standards_are_compared_within_one_service_and_name_every_other_time(
+    make_project: MakeProject,
+) -> None:
+    services = "  services: [{id: advice}, {id: decision}]\n  stages:"
+    organization = ORGANIZATION.replace("  stages:", services, 1)
+    journey = touchpoints(
+        tp("advice", "service: advice, channels: [email], standard: {text: R, within: 8w}"),
+        tp("decision", "service: decision, channels: [email], standard: {text: R, within: 4w}"),
+        tp("d2", "service: decision, channels: [email], standard: {text: R, within: 4w}"),
+        tp("d3", "service: decision, channels: [email], standard: {text: R, within: 20wd}"),
+        tp("d4", "service: decision, channels: [email], standard: {text: R, within: 2mo}"),
+        tp("d5", "service: decision, channels: [email], standard: {text: R, within: 1w}"),
+    )
+    root = make_project({"j.yaml": journey}, organization=organization)
+    findings = check(root, select=("CX305",)).findings
+    messages = {f.touchpoint: f.message for f in findings}
+    assert set(messages) == {"d4", "d5"}  # 4w == 20wd; advice is another service
+    assert messages["d5"].startswith(
+        "team 'support-desk' commits to 1w on 'email' for service 'decision' here, but to "
+        "4w at j/decision (journeys/j.yaml:8:"
+    )
+    assert "; 2mo at j/d4 (journeys/j.yaml:11:" in messages["d5"]
+    d5 = next(f for f in findings if f.touchpoint == "d5")
+    assert d5.related == (("j", "decision"), ("j", "d2"), ("j", "d3"), ("j", "d4"))
 
 
 # -- CX306, CX301, CX101, CX102, CX004 ---------------------------------------------------
@@ -601,13 +630,13 @@ def test_standards_missing_or_without_a_time(make_project: MakeProject) -> None:
             9,
             87,
             "c",
-            "the standard of service touch point 'c' has no time: "
+            "the standard of front-line touch point 'c' has no time: "
             "add within (e.g. within: 4h) so it can be measured",
         ),
     ]
 
 
-def test_a_service_touch_point_on_a_staffed_channel_without_escalation(
+def test_a_front_line_touch_point_on_a_staffed_channel_without_escalation(
     make_project: MakeProject,
 ) -> None:
     journey = touchpoints(
@@ -621,7 +650,7 @@ def test_a_service_touch_point_on_a_staffed_channel_without_escalation(
             7,
             7,
             "a",
-            "service touch point 'a' on staffed channel 'chat' has no escalates_to: "
+            "front-line touch point 'a' on staffed channel 'chat' has no escalates_to: "
             "name the team that takes over",
         )
     ]

@@ -13,7 +13,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from cxmap.model import Duration
 
-PATTERN = r"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$"
+PATTERN = r"^\s*(\d+(?:\.\d+)?)\s*(wd|mo|[smhdwy])\s*$"
 
 
 def limit_model() -> type[BaseModel]:
@@ -41,8 +41,8 @@ def test_a_duration_field_rejects_what_is_not_a_duration() -> None:
     assert (error["type"], error["loc"], error["msg"]) == (
         "duration",
         ("within",),
-        "3 is not a duration: use a number and a unit s, m, h, d or w "
-        "(30s, 15m, 4h, 2d, 1w); write 3h or 3d",
+        "3 is not a duration: use a number and a unit, as in 30s, 15m,"
+        " 4h, 2d, 1w, 5wd (working days), 3mo (months) or 1y; write 3h or 3d",
     )
 
 
@@ -56,7 +56,7 @@ def test_a_duration_is_serialised_as_its_text() -> None:
 
 
 def test_the_json_schema_of_a_duration_is_a_string_with_its_pattern() -> None:
-    described = {"type": "string", "pattern": PATTERN, "examples": ["4h", "2d"]}
+    described = {"type": "string", "pattern": PATTERN, "examples": ["4h", "2d", "5wd", "3mo"]}
     assert TypeAdapter(Duration).json_schema() == described
     schema = limit_model().model_json_schema()
     assert schema["properties"] == {"within": {**described, "title": "Within"}}

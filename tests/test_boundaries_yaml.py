@@ -473,6 +473,11 @@ def test_a_malformed_duration_is_a_value_error_naming_the_text() -> None:
 ADAPTER = TypeAdapter(Duration)
 
 
+UNITS = (
+    "use a number and a unit, as in 30s, 15m, 4h, 2d, 1w, 5wd (working days), 3mo (months) or 1y"
+)
+
+
 def test_duration_as_a_pydantic_type() -> None:
     assert ADAPTER.validate_python("4h") == Duration("4h")
     same = Duration("2d")
@@ -481,8 +486,8 @@ def test_duration_as_a_pydantic_type() -> None:
     assert ADAPTER.dump_json(Duration("90m")) == b'"90m"'
     assert ADAPTER.json_schema() == {
         "type": "string",
-        "pattern": r"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$",
-        "examples": ["4h", "2d"],
+        "pattern": r"^\s*(\d+(?:\.\d+)?)\s*(wd|mo|[smhdwy])\s*$",
+        "examples": ["4h", "2d", "5wd", "3mo"],
     }
 
 
@@ -491,22 +496,19 @@ def test_duration_as_a_pydantic_type() -> None:
     [
         (
             4,
-            "4 is not a duration: use a number and a unit s, m, h, d or w "
-            "(30s, 15m, 4h, 2d, 1w); write 4h or 4d",
+            f"4 is not a duration: {UNITS}; write 4h or 4d",
         ),
         (
             "4 hours",
-            "'4 hours' is not a duration: use a number and a unit s, m, h, d or w "
-            "(30s, 15m, 4h, 2d, 1w)",
+            f"'4 hours' is not a duration: {UNITS}",
         ),
         (
             4.5,
-            "4.5 is not a duration: use a number and a unit s, m, h, d or w (30s, 15m, 4h, 2d, 1w)",
+            f"4.5 is not a duration: {UNITS}",
         ),
         (
             None,
-            "None is not a duration: use a number and a unit s, m, h, d or w "
-            "(30s, 15m, 4h, 2d, 1w)",
+            f"None is not a duration: {UNITS}",
         ),
     ],
 )

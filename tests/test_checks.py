@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
-from helpers import EXAMPLES, MakeProject, check
+from helpers import EXAMPLES, ORGANIZATION, Cli, MakeProject, check
 
 from cxmap.checks import REGISTRY, all_checks
 
@@ -51,10 +52,12 @@ def test_inconsistent_standards_across_journeys(make_project: MakeProject) -> No
     findings = check(root, select=("CX305",)).findings
     assert [(f.file, f.line, f.column) for f in findings] == [("journeys/c.yaml", 14, 39)]
     assert findings[0].message == (
-        "team 'support-desk' commits to 3d on 'chat' here but to 4h in 2 other touch points "
-        "(e.g. journeys/a.yaml:14:39); team 'support-desk' commits to 3d on 'email' here "
-        "but to 4h in 2 other touch points (e.g. journeys/a.yaml:14:39)"
+        "team 'support-desk' commits to 3d on 'chat' here, but to 4h at "
+        "a/chat (journeys/a.yaml:14:39), b/chat (journeys/b.yaml:14:39); and "
+        "team 'support-desk' commits to 3d on 'email' here, but to 4h at "
+        "a/chat (journeys/a.yaml:14:39), b/chat (journeys/b.yaml:14:39)"
     )
+    assert findings[0].related == (("a", "chat"), ("b", "chat"))
 
 
 def test_consistent_standards_are_quiet(make_project: MakeProject) -> None:
@@ -89,14 +92,62 @@ def test_never_reviewed(make_project: MakeProject) -> None:
     ]
 
 
-def test_required_departments_from_config_and_only_those_defined(
-    make_project: MakeProject,
-) -> None:
-    config = "required_departments: [service, rnd, legal]\n"
+def test_required_departments_from_config(make_project: MakeProject) -> None:
+    config = "required_departments: [service, rnd]\n"
     findings = check(
         make_project({"a.yaml": journey("a", "4h")}, config=config), select=("CX204",)
     ).findings
     assert [f.message for f in findings] == ["journey 'a' has no touch point of department 'rnd'"]
+
+
+def test_a_required_department_the_organisation_lacks_is_a_located_configuration_error(
+    make_project: MakeProject, cli: Cli
+) -> None:
+    config = "rules: {}\nrequired_departments:\n  - service\n  - servce\n  - legal\n"
+    root = make_project({"a.yaml": journey("a", "4h")}, config=config)
+    result = cli("check", str(root))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "cxmap.yaml:4:5: required_departments: unknown department 'servce' " in result.stderr
+    assert "(did you mean 'service'?)" in result.stderr
+    assert "cxmap.yaml:5:5: required_departments: unknown department 'legal'" in result.stderr
+
+
+def test_by_default_every_journey_involves_each_role_the_departments_play(
+    make_project: MakeProject,
+) -> None:
+    # tests/examples/organization.yaml: marketing expectations, sales promises,
+    # service front-line, rnd delivery. The journey has only service touch points.
+    findings = check(make_project({"a.yaml": journey("a", "4h")}), select=("CX204",)).findings
+    assert [f.message for f in findings] == [  # same place: in the order of the messages
+        "journey 'a' has no touch point of a department with role 'delivery' (rnd)",
+        "journey 'a' has no touch point of a department with role 'expectations' (marketing)",
+        "journey 'a' has no touch point of a department with role 'promises' (sales)",
+    ]
+    two_deliver = ORGANIZATION.replace(
+        "{id: marketing, roles: [expectations]}", "{id: marketing, roles: [delivery]}"
+    )
+    root = make_project({"a.yaml": journey("a", "4h")}, organization=two_deliver)
+    assert [f.message for f in check(root, select=("CX204",)).findings] == [
+        "journey 'a' has no touch point of a department with role 'delivery' (marketing, rnd)",
+        "journey 'a' has no touch point of a department with role 'promises' (sales)",
+    ]
+    root = make_project(
+        {"a.yaml": journey("a", "4h")},
+        organization=two_deliver,
+        config="required_departments: []\n",
+    )
+    assert check(root, select=("CX204",)).findings == []
+
+
+def test_without_roles_every_department_is_required(make_project: MakeProject) -> None:
+    no_roles = re.sub(r", roles: \[[a-z-]+\]", "", ORGANIZATION)
+    assert "roles" not in no_roles
+    root = make_project({"a.yaml": journey("a", "4h")}, organization=no_roles)
+    assert [f.message for f in check(root, select=("CX204",)).findings] == [
+        f"journey 'a' has no touch point of department {department!r}"
+        for department in ("marketing", "rnd", "sales")
+    ]
 
 
 def test_department_defaults_to_the_owning_team(make_project: MakeProject) -> None:
@@ -116,3 +167,9 @@ def test_every_check_is_documented() -> None:
         assert len(paragraphs) >= 3, item.code
         assert item.summary.endswith("."), item.code
         assert item.name.replace("-", "").isalpha(), item.code
+
+
+def test_every_check_says_what_it_assumes_about_the_organisation() -> None:
+    for item in all_checks():
+        paragraphs = item.doc.split("\n\n")
+        assert any(p.startswith("Your organisation: ") for p in paragraphs[1:]), item.code

@@ -63,7 +63,7 @@ def test_svg_is_well_formed_accessible_and_links_every_touch_point(
         assert f"#tp-{touchpoint.id}" in links, touchpoint.id
         assert touchpoint.name.split()[0] in texts
     tooltip = links["#tp-return-request"] or ""
-    assert "The customer expects: A reply the same day (within 8h)" in tooltip
+    assert "The customer expects: A reply the same day (within 8 hours)" in tooltip
 
 
 def test_links_follow_the_configured_pattern(make_project: MakeProject, cli: Cli) -> None:

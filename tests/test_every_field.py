@@ -55,7 +55,12 @@ ORGANIZATION: dict[str, Any] = {
         "name": "Test Org",
         "description": "An organisation for tests.",
         "departments": [
-            {"id": "service", "name": "Service", "description": "Front line."},
+            {
+                "id": "service",
+                "name": "Service",
+                "description": "Front line.",
+                "roles": ["front-line"],
+            },
             {"id": "sales", "name": "Sales"},
         ],
         "teams": [
@@ -74,6 +79,7 @@ ORGANIZATION: dict[str, Any] = {
             {"id": "web"},
         ],
         "personas": [{"id": "buyer", "name": "Buyer", "description": "Buys things."}],
+        "services": [{"id": "order", "name": "An order", "description": "Buying goods."}],
         "stages": [
             {"id": "buy", "name": "Buy", "description": "Buying."},
             {"id": "help", "name": "Help"},
@@ -104,6 +110,7 @@ JOURNEY: dict[str, Any] = {
                 "name": "Checkout",
                 "stage": "buy",
                 "department": "sales",
+                "service": "order",
                 "owner": "shop",
                 "channels": ["web"],
                 "audience": "customer",
@@ -116,7 +123,11 @@ JOURNEY: dict[str, Any] = {
                 "physical_evidence": ["Receipt"],
                 "actors": ["Customer"],
                 "expectation": {"text": "Paying is quick", "within": "2m"},
-                "standard": {"text": "Three steps", "within": "1m"},
+                "standard": {
+                    "text": "Three steps",
+                    "within": "1m",
+                    "measured_from": "the cart page",
+                },
                 "delight": "Slot confirmed on the spot",
                 "promises": ["fast"],
                 "emotion": 1,
@@ -146,7 +157,7 @@ JOURNEY: dict[str, Any] = {
                 "stage": "help",
                 "owner": "desk",
                 "channels": ["email"],
-                "expectation": "A reply the same day",
+                "expectation": {"text": "Told a day ahead", "ahead": "1d"},
                 "standard": {"text": "Reply within 4 hours", "within": "4h"},
                 "keeps": ["fast"],
                 "escalates_to": "shop",

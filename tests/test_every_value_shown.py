@@ -71,6 +71,7 @@ from cxmap.model import (
     Organization,
     Persona,
     Promise,
+    Service,
     Stage,
     Team,
     TouchPoint,
@@ -94,6 +95,7 @@ REFERENCES: dict[str, Kind] = {
     "personas": "persona",
     "stage": "stage",
     "stages": "stage",
+    "service": "service",
 }
 """Fields whose (text) values are ids of the organisation, shown by their display name."""
 
@@ -131,6 +133,7 @@ ENTITY_PAGES: dict[type[BaseModel], str] = {
     Department: "departments",
     Channel: "channels",
     Persona: "personas",
+    Service: "services",
 }
 """The models with a page of their own, and the folder of those pages."""
 
@@ -262,7 +265,7 @@ def _text(name: str, value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Duration):
-        return value.text
+        return value.words
     return str(value)
 
 

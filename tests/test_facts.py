@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from helpers import EXAMPLES, QUIET, MakeProject
+from helpers import ORGANIZATION, QUIET, MakeProject
 
 from cxmap.facts import (
     FRONT_LINE,
     Change,
     defines,
+    departments_with_role,
     display_name,
     expectation_gap,
     has_target,
@@ -19,7 +20,7 @@ from cxmap.facts import (
     target_emotion,
 )
 from cxmap.linter import lint
-from cxmap.model import TouchPoint
+from cxmap.model import ToBe, TouchPoint
 from cxmap.project import Project
 
 JOURNEY = """\
@@ -64,15 +65,30 @@ def test_without_an_organisation_every_name_is_the_id_in_title_case(
     assert not defines(project, "team", "support-desk")
 
 
-def test_the_front_line_is_the_department_of_the_touch_point_or_its_team(
+def test_the_front_line_is_the_departments_with_that_role(
     make_project: MakeProject,
 ) -> None:
     project = _project(make_project)
     touchpoint = project.journeys[0].model.touchpoints[0]
-    assert project.department_of(touchpoint) == FRONT_LINE
+    assert departments_with_role(project, FRONT_LINE) == ["service"]
+    assert project.department_of(touchpoint) == "service"
     assert is_front_line(project, touchpoint)
     elsewhere = touchpoint.model_copy(update={"department": "marketing"})
     assert not is_front_line(project, elsewhere)
+
+
+def test_without_a_front_line_role_a_customer_touch_point_on_a_staffed_channel_is_front_line(
+    make_project: MakeProject,
+) -> None:
+    organization = ORGANIZATION.replace(", roles: [front-line]", "")
+    root = make_project({"j.yaml": JOURNEY}, organization=organization, config=QUIET)
+    project = lint(root).project
+    assert departments_with_role(project, FRONT_LINE) == []
+    touchpoint = project.journeys[0].model.touchpoints[0]
+    staffed = touchpoint.model_copy(update={"channels": ["web", "phone"], "department": "sales"})
+    assert is_front_line(project, staffed)
+    assert not is_front_line(project, staffed.model_copy(update={"channels": ["web"]}))
+    assert not is_front_line(project, staffed.model_copy(update={"audience": "internal"}))
 
 
 def _touchpoint(expected: str | None, committed: str | None) -> TouchPoint:
@@ -106,9 +122,38 @@ def test_the_expectation_gap(
         assert (str(found.expected), str(found.committed)) == gap
 
 
-def test_the_example_organisation_has_a_front_line() -> None:
-    org_text = (EXAMPLES / "organization.yaml").read_text(encoding="utf-8")
-    assert f"id: {FRONT_LINE}" in org_text
+def test_a_gap_the_target_state_closes_says_so() -> None:
+    touchpoint = _touchpoint("1d", "2d").model_copy(
+        update={"to_be": ToBe.model_validate({"standard": {"within": "8h"}})}
+    )
+    found = expectation_gap(touchpoint)
+    assert found is not None and str(found.closed_by) == "8h"
+    slower = touchpoint.model_copy(
+        update={"to_be": ToBe.model_validate({"standard": {"within": "36h"}})}
+    )
+    assert (gap := expectation_gap(slower)) is not None and gap.closed_by is None
+    # the target expectation counts when the target changes it too
+    expecting_more = touchpoint.model_copy(
+        update={
+            "to_be": ToBe.model_validate(
+                {"standard": {"within": "8h"}, "expectation": {"within": "4h"}}
+            )
+        }
+    )
+    assert (gap := expectation_gap(expecting_more)) is not None and gap.closed_by is None
+
+
+def test_lead_times_are_not_response_times() -> None:
+    touchpoint = TouchPoint.model_validate(
+        {
+            "id": "t",
+            "name": "T",
+            "stage": "s",
+            "expectation": {"text": "Reminded in time", "within": "8w"},
+            "standard": {"text": "Reminder", "ahead": "10w"},
+        }
+    )
+    assert expectation_gap(touchpoint) is None
 
 
 ORDERED = """\

@@ -62,7 +62,15 @@ def test_journey_page_sections_and_anchors() -> None:
         ' tabindex="0" role="region" aria-label="Journey map: scroll or drag to move around">'
         in page
     )
-    assert '!!! danger "Expectation gap"' in page
+    assert '!!! note "Expectation gap, closed by the target"' in page
+    assert (
+        "Our standard (5 working days) is slower than what the customer expects (2 days); "
+        "the target standard (2 days) closes the gap." in page
+    )
+    assert (
+        "Decision within 5 working days after the battery reaches the Quality Lab "
+        "(within 5 working days from the battery's arrival at the Quality Lab)" in page
+    )
     assert "[Warranty &amp; Claims](../teams/warranty-desk.md)" in page
     assert "**Keeps the promise:**" in page
 
@@ -144,3 +152,60 @@ def test_project_templates_override_built_in_ones(
     )
     site = generate(check(make_project({"full.yaml": FULL})), templates=templates)
     assert site.pages["coverage.md"] == "# Our own coverage page for 1\n"
+
+
+SERVICE_JOURNEY = """journey:
+  id: {id}
+  title: Journey {id}
+  owner: support-desk
+  stages: [support]
+  touchpoints:
+    - id: ask
+      name: Asking {id}
+      stage: support
+      owner: support-desk
+      service: repair
+      channels: [email]
+      expectation: An answer
+      standard: {{text: A reply, within: {within}, measured_from: the customer's e-mail}}
+"""
+
+
+ARROW = "\u203a"
+"""The arrow between a journey and a touch point in links."""
+
+
+def test_a_service_page_lists_its_touch_points_and_a_finding_links_those_it_compares(
+    make_project: MakeProject,
+) -> None:
+    root = make_project(
+        {
+            "a.yaml": SERVICE_JOURNEY.format(id="a", within="4h"),
+            "b.yaml": SERVICE_JOURNEY.format(id="b", within="4h"),
+            "c.yaml": SERVICE_JOURNEY.format(id="c", within="2wd"),
+        }
+    )
+    pages = generate(check(root)).pages
+    service = pages["services/repair.md"]
+    assert "[Asking a](../journeys/a.md#tp-ask)" in service
+    assert "A reply (within 2 working days from the customer's e-mail)" in service
+    assert "| [Repairs](repair.md) | 3 | 3 | 4h, 2wd |" in pages["services/index.md"]
+    findings = pages["findings.md"]
+    assert (
+        "for service 'repair' here, but to 4h at a/ask (journeys/a.yaml:14:41), "
+        "b/ask (journeys/b.yaml:14:41) Compare: "
+        f"[Journey a {ARROW} Asking a](journeys/a.md#tp-ask), "
+        f"[Journey b {ARROW} Asking b](journeys/b.md#tp-ask)." in findings
+    )
+    journey_c = pages["journeys/c.md"]
+    assert f"Compare: [Journey a {ARROW} Asking a](a.md#tp-ask)" in journey_c
+
+
+def test_department_pages_say_which_roles_it_plays() -> None:
+    pages = generate(check(REPO)).pages
+    assert (
+        "**Role:** **front-line**: answers customers who get in touch"
+        in (pages["departments/service.md"])
+    )
+    assert "| [Finance](finance.md) | support |" in pages["departments/index.md"]
+    assert "services/index.md" not in pages  # the example declares no services

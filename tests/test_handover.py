@@ -46,7 +46,7 @@ def test_a_report_is_taken_once_and_only_for_its_project(tmp_path: Path) -> None
 def test_the_navigation_follows_the_table_of_pages() -> None:
     assert NAVIGATION == (
         ("Journeys", ("journeys",)),
-        ("Organisation", ("teams", "departments", "channels", "personas")),
+        ("Organisation", ("teams", "departments", "channels", "services", "personas")),
         (
             "At a glance",
             ("dashboard.md", "promises.md", "coverage.md", "findings.md", "tags", "checks.md"),
@@ -58,6 +58,7 @@ def test_the_navigation_follows_the_table_of_pages() -> None:
         "teams/x.md",
         "departments/x.md",
         "channels/x.md",
+        "services/x.md",
         "personas/x.md",
         "tags/x.md",
     ]

@@ -55,10 +55,22 @@ def test_init_into_a_file_is_refused(tmp_path: Path, cli: Cli) -> None:
     assert target.read_text() == "x"
 
 
-def test_init_example_copies_the_full_example_organisation(tmp_path: Path, cli: Cli) -> None:
-    result = cli("init", "--example", str(tmp_path))
+@pytest.mark.parametrize(
+    ("args", "organization"),
+    [
+        (["--example", "{dir}"], "Larkspur Cycles"),  # the form from before names
+        (["{dir}", "--example"], "Larkspur Cycles"),
+        (["--example", "cycles", "{dir}"], "Larkspur Cycles"),
+        (["{dir}", "--example", "council"], "Council"),
+    ],
+)
+def test_init_example_copies_a_full_example_organisation(
+    tmp_path: Path, cli: Cli, args: list[str], organization: str
+) -> None:
+    result = cli("init", *(arg.format(dir=tmp_path) for arg in args))
     assert result.returncode == 0, result.stderr
     assert "created journeys/organization.yaml" in result.stdout
+    assert organization in (tmp_path / "journeys" / "organization.yaml").read_text()
     journeys = sorted(p.name for p in (tmp_path / "journeys").glob("*.yaml"))
     assert "first-order.yaml" not in journeys
     assert len(journeys) >= 5
@@ -166,3 +178,12 @@ def test_the_gitignore_follows_site_dir_of_an_existing_mkdocs_yml(tmp_path: Path
     lines = (tmp_path / ".gitignore").read_text().splitlines()
     assert "/build/handbook/" in lines
     assert "/build/.handbook.building-*/" in lines
+
+
+def test_init_refuses_an_unknown_example_with_a_suggestion(tmp_path: Path, cli: Cli) -> None:
+    result = cli("init", str(tmp_path / "p"), "--example", "councl")
+    assert result.returncode == 2
+    assert "no example called 'councl' (did you mean 'council'?)" in result.stderr
+    assert "choose one of cycles, council" in result.stderr
+    assert not (tmp_path / "p").exists()
+    assert "cxmap init DIR" in cli("init", "--example", "council").stderr

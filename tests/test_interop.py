@@ -108,6 +108,8 @@ def test_export_json_and_csv(make_project: MakeProject, cli: Cli) -> None:
     assert exported["touchpoints"][2]["standard"] == {
         "text": "First reply within 4 hours",
         "within": "4h",
+        "ahead": None,
+        "measured_from": None,
     }
     table = list(
         csv.DictReader(io.StringIO(cli("export", str(root), "returns", "--format", "csv").stdout))
@@ -163,8 +165,8 @@ def test_diff_reports_changes_in_strategy_terms(repository: Path, cli: Cli) -> N
     assert "+ touch point returns / size-advice" in out
     assert "- touch point returns / size-chat" in out
     assert (
-        "~ returns / return-request: standard: First reply within 4 hours (within 4h) -> "
-        "First reply within 2 hours (within 2h)" in out
+        "~ returns / return-request: standard: First reply within 4 hours (within 4 hours) -> "
+        "First reply within 2 hours (within 2 hours)" in out
     )
     assert "~ returns / product-page: owner: web-team -> (none)" in out
     assert "new finding: CX101 [error] returns / product-page" in out

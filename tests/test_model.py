@@ -25,7 +25,24 @@ def test_equal_durations_in_other_units() -> None:
     assert str(Duration("7d")) == "7d"
 
 
-@pytest.mark.parametrize("text", ["4", "4 hours", "h4", "-1h", "4y", ""])
+def test_working_days_and_months_compare_by_their_average_length() -> None:
+    assert Duration("5wd") == Duration("1w")
+    assert Duration("20wd") == Duration("4w")
+    assert Duration("12mo") == Duration("1y") == Duration("365.25d")
+    assert Duration("1wd") > Duration("1d")
+    assert Duration("1mo") > Duration("30d")
+    assert Duration("1mo") < Duration("31d")
+    assert Duration("1m") < Duration("1mo")  # m is a minute
+    assert [Duration(text).words for text in ("1wd", "5wd", "3mo", "1y", "1.5h")] == [
+        "1 working day",
+        "5 working days",
+        "3 months",
+        "1 year",
+        "1.5 hours",
+    ]
+
+
+@pytest.mark.parametrize("text", ["4", "4 hours", "h4", "-1h", "4x", "4 mos", "4dw", ""])
 def test_malformed_durations_are_refused(text: str) -> None:
     with pytest.raises(ValidationError, match="is not a duration"):
         Commitment.model_validate({"within": text})
@@ -35,9 +52,23 @@ def test_a_commitment_is_text_or_text_and_time() -> None:
     assert Commitment.model_validate("Fast") == Commitment(text="Fast")
     both = Commitment.model_validate({"text": "Reply", "within": "4h"})
     assert both.within == Duration("4h")
-    assert str(both) == "Reply (within 4h)"
+    assert str(both) == "Reply (within 4 hours)"
     with pytest.raises(ValidationError, match="an empty mapping says nothing"):
         Commitment.model_validate({})
+
+
+def test_a_commitment_is_a_response_time_or_a_lead_time_and_says_where_it_starts() -> None:
+    lead = Commitment.model_validate(
+        {"text": "Reminder", "ahead": "10w", "measured_from": "the fee's due date"}
+    )
+    assert (lead.within, lead.ahead) == (None, Duration("10w"))
+    assert lead.timing == "10 weeks ahead of the fee's due date"
+    reply = Commitment.model_validate({"within": "8w", "measured_from": "a valid application"})
+    assert str(reply) == "within 8 weeks from a valid application"
+    with pytest.raises(ValidationError, match="exclude each other"):
+        Commitment.model_validate({"text": "R", "within": "1d", "ahead": "1d"})
+    with pytest.raises(ValidationError, match="add one of them"):
+        Commitment.model_validate({"text": "R", "measured_from": "the request"})
 
 
 def test_dates_are_iso_and_real() -> None:

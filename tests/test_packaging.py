@@ -30,7 +30,8 @@ def test_wheel_contains_scaffold_example_and_types(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "cxmap/py.typed" in names
     assert "cxmap/scaffold/journeys/organization.yaml" in names
-    assert "cxmap/example/journeys/organization.yaml" in names
+    assert "cxmap/examples/cycles/journeys/organization.yaml" in names
+    assert "cxmap/examples/council/journeys/organization.yaml" in names
     assert not any(name.startswith(("tests/", "journeys/")) for name in names)
 
 
@@ -44,12 +45,16 @@ def test_installed_wheel_works_outside_the_repository(wheel: Path, tmp_path: Pat
         timeout=600,
     )
     cxmap = str(venv / "bin" / "cxmap")
-    for args in (["init", "small"], ["init", "--example", "example"]):
+    for args in (
+        ["init", "small"],
+        ["init", "--example", "example"],
+        ["init", "--example", "council", "council"],
+    ):
         created = subprocess.run([cxmap, *args], cwd=tmp_path, capture_output=True, text=True)
         assert created.returncode == 0, created.stdout + created.stderr
         assert "created journeys/organization.yaml" in created.stdout
         assert created.stdout.strip().endswith(f"Next: cd {args[-1]} && cxmap check")
-    for project in ("small", "example"):
+    for project in ("small", "example", "council"):
         result = subprocess.run(
             [cxmap, "check", project], cwd=tmp_path, capture_output=True, text=True
         )

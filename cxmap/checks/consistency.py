@@ -1,69 +1,105 @@
-"""CX305: one team on one channel commits to one response time."""
+"""CX305: one team on one channel commits to one response time for one service."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from cxmap.checks.registry import check
 from cxmap.findings import Finding, Severity
 from cxmap.model import Duration, TouchPoint
 from cxmap.project import JourneyDocument, Project
 
-Commitment = tuple[JourneyDocument, TouchPoint, Duration]
+Group = tuple[str | None, str, str]
+"""Service (``None`` when the touch point names none), team and channel."""
+
+
+@dataclass(frozen=True)
+class Commitment:
+    doc: JourneyDocument
+    touchpoint: TouchPoint
+    within: Duration
+
+    @property
+    def place(self) -> str:
+        line, column = self.touchpoint.value_at_path("standard", "within")
+        return f"{self.doc.model.id}/{self.touchpoint.id} ({self.doc.file}:{line}:{column})"
+
+    @property
+    def ids(self) -> tuple[str, str]:
+        return (self.doc.model.id, self.touchpoint.id)
 
 
 def inconsistent_standard(project: Project) -> Iterable[Finding]:
-    """The same team on the same channel commits to different times.
+    """The same team on the same channel commits to different times for one service.
 
     Customers remember the worst experience, not the average. If the support
     desk answers chat within an hour in one journey and within three days in
     another, customers learn that the promise depends on luck, and staff do not
     know which standard to work to.
 
-    Compares `standard.within` of every touch point across all journeys of the
-    project, grouped by owning team and channel. Where a group has several
-    times, the most common one (the first, on a tie) is taken as the team's
-    standard and every touch point that differs is reported.
+    Compares the response times (`standard.within`) of every touch point across
+    all journeys of the project that offer the same service, grouped by owning
+    team and channel. Where a group has several times, the most common one (the
+    first, on a tie) is taken as the team's standard and every touch point that
+    differs is reported, naming every touch point it differs from.
 
-    Fix it by agreeing one standard per team and channel, or, when two really
-    are different services, by giving them different channels or teams.
+    Your organisation: different services legitimately have different
+    standards — pre-application advice in eight weeks, a planning decision in
+    four. Declare your services (kinds of request) in `organization.yaml`
+    under `services:` and name each touch point's in `service:`; only touch
+    points of the same service are compared. Touch points that name no service
+    are compared with each other, as one service.
+
+    Fix it by agreeing one standard per service, team and channel, or, when
+    two touch points really offer different services, by naming each one's
+    `service`.
     """
-    groups: dict[tuple[str, str], list[Commitment]] = defaultdict(list)
+    groups: dict[Group, list[Commitment]] = defaultdict(list)
     for doc, touchpoint in project.touchpoints():
         standard = touchpoint.standard
         if not touchpoint.owner or standard is None or standard.within is None:
             continue
         for channel in dict.fromkeys(touchpoint.channels):
-            groups[(touchpoint.owner, channel)].append((doc, touchpoint, standard.within))
+            groups[(touchpoint.service, touchpoint.owner, channel)].append(
+                Commitment(doc, touchpoint, standard.within)
+            )
     deviations: dict[tuple[str, str], list[str]] = defaultdict(list)
-    reported: list[tuple[JourneyDocument, TouchPoint]] = []
-    for (team, channel), members in groups.items():
-        counts = Counter(within for _, _, within in members)
+    related: dict[tuple[str, str], dict[tuple[str, str], None]] = defaultdict(dict)
+    reported: list[Commitment] = []
+    for (service, team, channel), members in groups.items():
+        counts = Counter(member.within for member in members)
         if len(counts) < 2:
             continue
         usual = max(counts, key=lambda within: counts[within])  # first seen wins a tie
-        example = next((doc, tp) for doc, tp, within in members if within == usual)
-        line, column = example[1].value_at_path("standard", "within")
-        where = f"{example[0].file}:{line}:{column}"
-        for doc, touchpoint, within in members:
-            if within == usual:
+        offer = f" for service {service!r}" if service else ""
+        for member in members:
+            if member.within == usual:
                 continue
-            key = (doc.file, touchpoint.id)
-            if key not in deviations:
-                reported.append((doc, touchpoint))
-            deviations[key].append(
-                f"team {team!r} commits to {within} on {channel!r} here but to {usual} "
-                f"in {counts[usual]} other touch point{'s' if counts[usual] > 1 else ''} "
-                f"(e.g. {where})"
+            place = (member.doc.file, member.touchpoint.id)
+            if place not in deviations:
+                reported.append(member)
+            others = [other for other in members if other.within != member.within]
+            by_time: dict[Duration, list[str]] = defaultdict(list)
+            for other in sorted(others, key=lambda other: other.within != usual):
+                by_time[other.within].append(other.place)
+            elsewhere = "; ".join(
+                f"{time} at {', '.join(places)}" for time, places in by_time.items()
             )
-    for doc, touchpoint in reported:
-        messages = deviations[(doc.file, touchpoint.id)]
-        yield doc.finding(
+            deviations[place].append(
+                f"team {team!r} commits to {member.within} on {channel!r}{offer} here, "
+                f"but to {elsewhere}"
+            )
+            related[place].update(dict.fromkeys(other.ids for other in others))
+    for member in reported:
+        key = (member.doc.file, member.touchpoint.id)
+        yield member.doc.finding(
             "CX305",
-            "; ".join(messages),
-            touchpoint.value_at_path("standard", "within"),
-            touchpoint,
+            "; and ".join(deviations[key]),
+            member.touchpoint.value_at_path("standard", "within"),
+            member.touchpoint,
+            related=tuple(related[key]),
         )
 
 

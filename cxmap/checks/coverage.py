@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable
 
+from cxmap import facts
 from cxmap.checks.registry import check
 from cxmap.findings import Finding, Severity
 from cxmap.project import Project
@@ -16,6 +17,10 @@ def empty_stage(project: Project) -> Iterable[Finding]:
     A journey lists the stages its customer passes through. A stage with no
     touch point is a blind spot: the customer is somewhere in it, and nobody has
     said what they meet there or who owns it.
+
+    Your organisation: nothing is assumed; a journey's stages come from the
+    organisation's own stage vocabulary, so a council's `apply` and `decide`
+    or a hospital's `referral` and `discharge` work alike.
 
     Fix it by adding the touch points of that stage, or by removing the stage
     from the journey's `stages` if the customer really skips it.
@@ -42,6 +47,11 @@ def single_channel_stage(project: Project) -> Iterable[Finding]:
 
     Fires when the touch points of a stage name channels, and together they name
     only one.
+
+    Your organisation: the channels are those `organization.yaml` declares.
+    Where law or safety dictates one channel (a signed paper form, an
+    inspection on site), switch the check off for that journey with `ignore:
+    [CX202]` and say why in a comment.
 
     Fix it by offering another channel at that stage (`channels: [phone,
     chat]`), or switch the check off for journeys where one channel is right.
@@ -74,6 +84,9 @@ def unreachable(project: Project) -> Iterable[Finding]:
 
     Only checked in journeys that use `next`. The start is every touch point
     of the first stage that has any.
+
+    Your organisation: nothing is assumed; it only reads the journey's own
+    `next` links.
 
     Fix it by linking the touch point from the one before it
     (`next: [return-request]`), or remove it if it is obsolete.
@@ -113,34 +126,36 @@ def unreachable(project: Project) -> Iterable[Finding]:
 
 
 def department_gap(project: Project) -> Iterable[Finding]:
-    """A journey has no touch point of a required department.
+    """A journey has no touch point of a part every journey should involve.
 
-    Service is not one department's job: marketing sets expectations, sales
-    makes promises, service keeps them and R&D builds what the customer uses. A
-    journey without any touch point of one of them often hides a hand-off nobody
-    mapped.
+    Service is not one department's job: someone tells customers what to
+    expect, someone makes them a promise, the front line answers them and
+    someone delivers. A journey without any touch point of one of these parts
+    often hides a hand-off nobody mapped.
 
-    The required departments are `required_departments` in `cxmap.yaml`
-    (by default marketing, sales, service and rnd); those the organisation does
-    not define are left out. A touch point's department is its own
-    `department` or its owning team's.
+    Your organisation: the parts come from the most explicit place that says.
+    With `required_departments` in `cxmap.yaml`, each of those departments is
+    required (ids the organisation does not define are refused, with a
+    suggestion). Otherwise each journey role that a department declares in
+    `organization.yaml` — `expectations`, `promises`, `front-line`,
+    `delivery` — is required, and any department with that role covers it.
+    An organisation that declares no roles at all requires every department.
+    A touch point's department is its own `department` or its owning team's.
 
-    Fix it by mapping that department's part of the journey, or ignore the code
-    on journeys where it truly has none (`ignore: [CX204]`).
+    Fix it by mapping that part of the journey, by giving departments the roles
+    they really play, or ignore the code on journeys where a part truly has
+    no place (`ignore: [CX204]`); `required_departments: []` switches the
+    requirement off.
     """
-    org = project.organization
-    if org is None:
-        return
-    required = [d for d in project.config.required_departments if d in org.model.department_ids]
     for doc in project.journeys:
         present = {project.department_of(touchpoint) for touchpoint in doc.model.touchpoints}
-        missing = [department for department in required if department not in present]
-        for department in missing:
-            yield doc.finding(
-                "CX204",
-                f"journey {doc.model.id!r} has no touch point of department {department!r}",
-                doc.model.mark,
-            )
+        for part in facts.required_parts(project):
+            if present.isdisjoint(part.departments):
+                yield doc.finding(
+                    "CX204",
+                    f"journey {doc.model.id!r} has no touch point of {part.label}",
+                    doc.model.mark,
+                )
 
 
 def next_to_itself(project: Project) -> Iterable[Finding]:
@@ -154,6 +169,9 @@ def next_to_itself(project: Project) -> Iterable[Finding]:
     If the customer really repeats a step (a second reminder, another try),
     map the repetition as its own touch point, so that it can have its own
     standard and owner.
+
+    Your organisation: nothing is assumed; it only reads the journey's own
+    `next` links.
 
     Fix it by naming the touch point that really comes next.
     """

@@ -11,16 +11,21 @@ from cxmap.project import Project
 
 
 def no_escalation(project: Project) -> Iterable[Finding]:
-    """A service touch point on a staffed channel has no `escalates_to`.
+    """A front-line touch point on a staffed channel has no `escalates_to`.
 
     The person who answers the phone or the chat cannot solve everything. When
     they can hand a case up to a team that can, the customer gets an answer
     instead of an apology; when they cannot, small problems grow into public
     ones.
 
-    Fires on a touch point of the service department (its own `department`, or
-    its owning team's) that uses at least one channel marked `staffed: true`
-    in the organisation, and names no escalation team.
+    Fires on a front-line touch point that uses at least one channel marked
+    `staffed: true` in the organisation, and names no escalation team.
+
+    Your organisation: the front line is every department whose `roles` include
+    `front-line` in `organization.yaml`; a touch point's department is its own
+    `department` or its owning team's. Without that role anywhere, every
+    touch point that faces customers on a staffed channel counts as front line.
+    Mark channels where a person answers with `staffed: true`.
 
     Fix it by naming the team that takes over:
 
@@ -33,7 +38,7 @@ def no_escalation(project: Project) -> Iterable[Finding]:
         if staffed:
             yield doc.finding(
                 "CX302",
-                f"service touch point {touchpoint.id!r} on staffed channel "
+                f"front-line touch point {touchpoint.id!r} on staffed channel "
                 f"{staffed[0]!r} has no escalates_to: name the team that takes over",
                 touchpoint.mark,
                 touchpoint,
@@ -48,6 +53,11 @@ def no_complaint_path(project: Project) -> Iterable[Finding]:
     finds no one to complain to tells everyone else instead.
 
     Fires when no touch point of the journey has `handles_complaints: true`.
+
+    Your organisation: nothing is assumed about who handles complaints; mark
+    the touch points where your organisation really receives them, whichever
+    department owns them — a complaints team, a patient liaison service, the
+    front desk.
 
     Fix it by marking the touch point where complaints are received and
     resolved, or by adding one.

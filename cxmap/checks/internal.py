@@ -18,6 +18,10 @@ def internal_customer(project: Project) -> Iterable[Finding]:
 
     Fires on a touch point with `audience: internal` and no `customer`.
 
+    Your organisation: the customer of an internal touch point is any team
+    declared in `organization.yaml`; nothing is assumed about which
+    departments hand over to which.
+
     Fix it by naming the team served:
 
         audience: internal

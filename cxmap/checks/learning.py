@@ -22,6 +22,10 @@ def stale_review(project: Project) -> Iterable[Finding]:
     `cxmap.yaml` (365 days by default). "Today" is the day the check runs, or
     the day of `SOURCE_DATE_EPOCH` when that is set.
 
+    Your organisation: how often to review is yours to set with
+    `review_every` in `cxmap.yaml` (for example `review_every: 6mo`); a
+    regulated service may need a shorter cycle than a shop.
+
     Fix it by reviewing the journey with the teams that own it and updating
     `reviewed: YYYY-MM-DD`.
     """
@@ -59,6 +63,8 @@ def review_in_future(project: Project) -> Iterable[Finding]:
     "Today" is the day the check runs, or the day of `SOURCE_DATE_EPOCH` when
     that is set.
 
+    Your organisation: nothing is assumed; it only compares dates.
+
     Fix it by writing the date of the last real review, as YYYY-MM-DD.
     """
     now = today()
@@ -88,6 +94,10 @@ def kpi_below_target(project: Project) -> Iterable[Finding]:
     Fires when a KPI has both `target` and `actual` and the actual is worse:
     lower than the target when `better: higher` (the default), higher when
     `better: lower`.
+
+    Your organisation: nothing is assumed about what is measured; each KPI
+    says its own `target` and whether `better` is `higher` or `lower` (a
+    waiting time is better lower).
 
     Act on it, or update `actual` when newer figures are in.
     """

@@ -19,6 +19,11 @@ def missing_owner(project: Project) -> Iterable[Finding]:
     improve, measure or answer for; a journey without an owner has nobody who
     looks at it end to end.
 
+    Your organisation: an owner is any team declared in `organization.yaml`,
+    in any department; it need not be the team that faces the customer.
+    Where a partner or supplier delivers a touch point, name the team that
+    manages the partner.
+
     Fix it by naming the accountable team's id:
 
         - id: return-request
@@ -49,6 +54,10 @@ def missing_expectation(project: Project) -> Iterable[Finding]:
     hand-offs included, states what its customer expects at that moment, in the
     customer's words, ideally with a time (`within`). The organisation's
     `standard` is then measured against it.
+
+    Your organisation: nothing is assumed about departments; internal touch
+    points state the expectation of the team they serve, so hand-offs
+    between departments are covered too.
 
     Fix it by writing the expectation as text or as text and a time:
 
@@ -83,6 +92,11 @@ def team_owns_nothing(project: Project) -> Iterable[Finding]:
 
     Not checked while a journey file cannot be read or a touch point was left
     out for schema errors: what they own is not known then.
+
+    Your organisation: every team in `organization.yaml` is expected to own
+    something. Teams that only take escalations or serve other teams are
+    fine when they own the touch points where they do so; list a team only
+    once it has a part in some journey.
 
     Fix it by naming the team as the `owner` of the touch points it is
     accountable for, or remove it from the organisation file. Switch the check

@@ -20,6 +20,10 @@ def broken_promise(project: Project) -> Iterable[Finding]:
     least one of its touch points. Touch points that make the promise name it in
     their own `promises`.
 
+    Your organisation: nothing is assumed about who makes or keeps a
+    promise; any touch point may do either, whichever department it belongs
+    to. A statutory duty (a decision within eight weeks) is a promise too.
+
     Fix it by adding `keeps: [promise-id]` to the touch point that delivers it,
     or withdraw the promise.
     """

@@ -18,6 +18,10 @@ def unrecovered_negative(project: Project) -> Iterable[Finding]:
 
     Fires when `emotion` is -1 or -2 and the touch point has no `recovery`.
 
+    Your organisation: nothing is assumed; `emotion` is the customer's
+    feeling on the same -2 to 2 scale for every organisation, and the
+    recovery can be owned by any team.
+
     Fix it by writing what the team does when it goes wrong:
 
         recovery: Prepaid label sent with the first reply

@@ -20,6 +20,7 @@ ORGANIZATION_KINDS = {
     "channel": "channels",
     "persona": "personas",
     "stage": "stages",
+    "service": "services",
 }
 
 
@@ -49,6 +50,9 @@ def duplicate_ids(project: Project) -> Iterable[Finding]:
     exactly one department, team, channel, persona, stage or journey in the
     project, and one touch point or promise within its journey. With a duplicate,
     references silently go to the first one.
+
+    Your organisation: nothing is assumed; ids are yours to choose, as long
+    as each names one thing.
 
     Rename one of the two; the message says where the first one is.
     """
@@ -111,6 +115,7 @@ def journey_references(journey: Journey) -> Iterator[Reference]:
             yield Reference(kind, value, key, mark)
     touchpoint_fields = (
         ("department", "department"),
+        ("service", "service"),
         ("owner", "team"),
         ("customer", "team"),
         ("escalates_to", "team"),
@@ -168,13 +173,18 @@ def _unknown_message(
 
 
 def unknown_references(project: Project) -> Iterable[Finding]:
-    """A reference names no team, stage, channel, persona, department, touch point or promise.
+    """A reference names no team, stage, channel, department or other id it should.
 
     Journeys refer to the organisation's registry by id: owners and escalation
-    targets are team ids, channels and stages are ids from
+    targets are team ids, channels, stages and services are ids from
     `organization.yaml`; `next` names touch points and `promises`/`keeps`
     name promises of the same journey. A reference that names nothing breaks the
     link between a touch point and the people responsible for it.
+
+    Your organisation: the ids a journey may name are exactly those
+    `organization.yaml` declares — your departments, teams, channels,
+    personas, stages and services — so adapt the organisation file, not the
+    check.
 
     Use the id, not the display name (`support-desk`, not `Support Desk`);
     the message suggests the closest id. If the organisation file itself is

@@ -12,17 +12,23 @@ from cxmap.project import Project
 
 
 def unmeasurable_standard(project: Project) -> Iterable[Finding]:
-    """A touch point has no `standard`, or a service touch point's standard has no time.
+    """A touch point has no `standard`, or a front-line standard has no time.
 
     The standard is what the organisation commits to at a touch point, the
     answer to the customer's expectation. Without one, nobody can tell whether a
-    moment went well. Service moments are measured in time above all — being on
-    time and answering fast is what customers notice first — so a standard in
-    the service department needs a `within` duration that can be measured.
+    moment went well. Where customers get in touch, they notice time above all —
+    being on time and answering fast — so a front-line standard needs a
+    `within` (a response time) or an `ahead` (a lead time) that can be measured.
 
-    Fires when a touch point has no standard at all, and when a touch point of
-    the service department (its own `department`, or its owning team's) has a
-    standard without `within`.
+    Fires when a touch point has no standard at all, and when a front-line
+    touch point has a standard without `within` or `ahead`.
+
+    Your organisation: the front line is every department whose `roles` include
+    `front-line` in `organization.yaml` (a contact centre, a service desk, a
+    ward reception). Declare it there; a touch point's department is its own
+    `department` or its owning team's. An organisation that gives no
+    department that role gets a default: every touch point that faces customers
+    on a staffed channel counts as front line.
 
     Fix it by writing what you commit to, with a time:
 
@@ -39,10 +45,14 @@ def unmeasurable_standard(project: Project) -> Iterable[Finding]:
                 touchpoint.mark,
                 touchpoint,
             )
-        elif standard.within is None and is_front_line(project, touchpoint):
+        elif (
+            standard.within is None
+            and standard.ahead is None
+            and is_front_line(project, touchpoint)
+        ):
             yield doc.finding(
                 "CX103",
-                f"the standard of service touch point {touchpoint.id!r} has no time: "
+                f"the standard of front-line touch point {touchpoint.id!r} has no time: "
                 "add within (e.g. within: 4h) so it can be measured",
                 touchpoint.value_at("standard"),
                 touchpoint,
@@ -50,7 +60,7 @@ def unmeasurable_standard(project: Project) -> Iterable[Finding]:
 
 
 def expectation_gap(project: Project) -> Iterable[Finding]:
-    """The standard is slower than what the customer expects.
+    """The committed response time is slower than what the customer expects.
 
     "Under-promise, over-deliver" only works if the promise at least meets the
     expectation. When the organisation commits to answering in two days and the
@@ -58,8 +68,19 @@ def expectation_gap(project: Project) -> Iterable[Finding]:
     the standard is disappointed.
 
     Fires when both `standard.within` and `expectation.within` are given and
-    the standard's duration is longer. Durations compare by length, so `1w`
-    equals `7d` and `48h` is slower than `1d`.
+    the standard's is longer. Only response times are compared: a lead time
+    (`ahead: 10w`, "we remind you ten weeks before your licence ends") is not
+    a promise to answer fast and is never compared with one. Durations compare
+    by length: `1w` equals `7d` and `5wd`, and `48h` is slower than `1d`.
+
+    When the target state closes the gap — `to_be.standard.within` meets the
+    expectation (`to_be.expectation` if it changes too) — the finding says so
+    and is reported as info whatever the configured level: the gap is known and
+    planned for.
+
+    Your organisation: nothing is assumed about departments. Say where each
+    clock starts with `measured_from` (`from a valid application`), so that
+    both sides measure the same thing.
 
     Fix it by committing to a standard at least as fast as the expectation, or,
     where that is not possible yet, by recording the target in `to_be` and
@@ -67,13 +88,23 @@ def expectation_gap(project: Project) -> Iterable[Finding]:
     """
     for doc, touchpoint in project.touchpoints():
         gap = facts.expectation_gap(touchpoint)
-        if gap is not None:
+        if gap is None:
+            continue
+        message = (
+            f"the standard ({gap.committed}) is slower than the customer expects "
+            f"({gap.expected}) at touch point {touchpoint.id!r}"
+        )
+        if gap.closed_by is not None:
             yield doc.finding(
                 "CX104",
-                f"the standard ({gap.committed}) is slower than the customer expects "
-                f"({gap.expected}) at touch point {touchpoint.id!r}",
+                f"{message}; the target standard ({gap.closed_by}) in to_be closes the gap",
                 touchpoint.value_at_path("standard", "within"),
                 touchpoint,
+                at_most=Severity.INFO,
+            )
+        else:
+            yield doc.finding(
+                "CX104", message, touchpoint.value_at_path("standard", "within"), touchpoint
             )
 
 
@@ -86,6 +117,10 @@ def missing_delight(project: Project) -> Iterable[Finding]:
     should be designed, written down and owned, not left to chance.
 
     Fires on a touch point with `moment_of_truth: true` and no `delight`.
+
+    Your organisation: nothing is assumed; you decide which touch points are
+    moments of truth with `moment_of_truth: true` — a planning decision, a
+    diagnosis, a first ride.
 
     Fix it by describing the extra mile:
 

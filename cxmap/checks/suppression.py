@@ -19,6 +19,9 @@ declare(
     Fires for each code in an `ignore` list that no finding of that journey
     (or touch point) matched in this run, whatever the configured severities.
 
+    Your organisation: nothing is assumed; it keeps `ignore:` lists honest
+    as the journeys change.
+
     Fix it by removing the entry.
     """,
 )

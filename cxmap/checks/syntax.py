@@ -18,6 +18,9 @@ declare(
 
     Nothing else is checked in a file that cannot be read. Fix the spot the
     message points at; a YAML-aware editor shows most of these as you type.
+
+    Your organisation: nothing is assumed; this is about the file, not the
+    strategy.
     """,
 )
 
@@ -38,6 +41,10 @@ declare(
 
     The rest of a file with schema errors is still checked: the broken key or
     list item is left out and the other checks run on what remains.
+
+    Your organisation: nothing is assumed. The format has no fixed
+    departments, channels or stages: every organisation declares its own in
+    `organization.yaml`, and journeys refer to them by id.
     """,
 )
 
@@ -51,6 +58,9 @@ declare(
     almost always a copy-and-paste slip that hides an edit.
 
     cxmap reports the second occurrence and uses the first value.
+
+    Your organisation: nothing is assumed; this is about the file, not the
+    strategy.
 
     Fix it by merging the two entries or renaming one.
     """,
@@ -72,6 +82,9 @@ declare(
     sentence that the commas cut. Lists of ids (`[web, email]`), of codes
     (`[CX305, CX202]`) and of texts that each start with a capital
     (`[Long wait, No updates]`) are not reported, nor are quoted items.
+
+    Your organisation: nothing is assumed; this is about the file, not the
+    strategy.
 
     If it is one text, put it in quotes:
     `backstage: ["Checks drawings, fee and ownership"]`, or write the list one

@@ -20,6 +20,7 @@ from cxmap.files import write_atomically
 from cxmap.linter import load_project_config
 from cxmap.paths import ORGANIZATION_FILES, SCHEMAS_DIR, ProjectPaths
 from cxmap.schema import dumps, schemas
+from cxmap.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
@@ -42,15 +43,41 @@ def _walk(folder: Traversable, prefix: str = "") -> dict[str, str]:
     return found
 
 
-def example_journeys() -> Traversable:
-    """The example organisation: inside the wheel, or the repository's ``journeys/``."""
-    packaged = resources.files("cxmap") / "example" / "journeys"
+EXAMPLES = {"cycles": "journeys", "council": "examples/council/journeys"}
+"""Each example organisation, by name, and its journeys folder in the repository."""
+DEFAULT_EXAMPLE = "cycles"
+
+
+def arguments(directory: Path | None, example: str | None) -> tuple[Path, str | None]:
+    """The target folder and example of ``cxmap init [DIRECTORY] [--example [NAME]]``.
+
+    ``--example DIR`` (before names were added) still means the default example in DIR.
+    """
+    if example is not None and example not in EXAMPLES:
+        if directory is None:
+            return Path(example), DEFAULT_EXAMPLE
+        choices = ", ".join(EXAMPLES)
+        raise CxmapError(
+            f"--example: no example called {example!r}{did_you_mean(example, EXAMPLES)}; "
+            f"choose one of {choices}"
+        )
+    if directory is None:
+        raise CxmapError("init: name the folder to create the project in (cxmap init DIR)")
+    return directory, example
+
+
+def example_journeys(name: str = DEFAULT_EXAMPLE) -> Traversable:
+    """An example organisation: inside the wheel, or in the repository."""
+    packaged = resources.files("cxmap") / "examples" / name / "journeys"
     if packaged.is_dir():
         return packaged
-    return resources.files("cxmap") / ".." / "journeys"
+    folder: Traversable = resources.files("cxmap") / ".."
+    for part in EXAMPLES[name].split("/"):
+        folder = folder / part
+    return folder
 
 
-def project_files(example: bool = False) -> dict[str, str]:
+def project_files(example: str | None = None) -> dict[str, str]:
     """Every file of a new project, by path relative to it."""
     files = {
         path: text.replace("{today}", today().isoformat())
@@ -58,12 +85,12 @@ def project_files(example: bool = False) -> dict[str, str]:
     }
     if example:
         files = {path: text for path, text in files.items() if not path.startswith("journeys/")}
-        files.update(_walk(example_journeys(), "journeys/"))
+        files.update(_walk(example_journeys(example), "journeys/"))
     files.update({f"{SCHEMAS_DIR}/{name}": dumps(schema) for name, schema in schemas().items()})
     return files
 
 
-def run(target: Path, example: bool = False) -> int:
+def run(target: Path, example: str | None = None) -> int:
     if target.exists() and not target.is_dir():
         raise CxmapError(f"{str(target)!r} is a file, not a folder")
     files = project_files(example)

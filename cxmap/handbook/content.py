@@ -199,6 +199,17 @@ class Handbook:
                     return Place(doc, touchpoint)
         return None
 
+    def related_places(self, finding: Finding) -> list[Place]:
+        """The other touch points a finding names (``Finding.related``) that exist."""
+        by_id = {doc.model.id: doc for doc in reversed(self.project.journeys)}
+        places = []
+        for journey, touchpoint_id in finding.related:
+            doc = by_id.get(journey)
+            touchpoint = doc.model.touchpoint_ids.get(touchpoint_id) if doc else None
+            if doc is not None and touchpoint is not None:
+                places.append(Place(doc, touchpoint))
+        return places
+
     def journey_of(self, finding: Finding) -> JourneyDocument | None:
         return next((doc for doc in self.project.journeys if doc.file == finding.file), None)
 
@@ -272,6 +283,10 @@ class Handbook:
 
     def in_department(self, department: str) -> list[Place]:
         return [p for p in self.places if self.department_of(p.touchpoint) == department]
+
+    def offering(self, service: str) -> list[Place]:
+        """The touch points that offer ``service``, in journey order."""
+        return [p for p in self.places if p.touchpoint.service == service]
 
     def on_channel(self, channel: str) -> list[Place]:
         return [p for p in self.places if channel in p.touchpoint.channels]

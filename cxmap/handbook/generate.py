@@ -175,6 +175,8 @@ def generate(
     for entry in PAGES:
         if entry.needs_organization and hb.organization is None:
             continue
+        if entry.needs_services and not (hb.organization and hb.organization.services):
+            continue
         if entry is CATALOGUE:
             if catalogue is None:
                 site.pages[entry.path] = catalogue_markdown()
@@ -234,6 +236,7 @@ def _items(
             "team": organization.teams,
             "department": organization.departments,
             "channel": organization.channels,
+            "service": organization.services,
             "persona": organization.personas,
         }
         if organization is not None

@@ -12,13 +12,14 @@ from typing import Any, Literal
 from markupsafe import Markup
 
 from cxmap.checks import REGISTRY
+from cxmap.findings import Finding
 from cxmap.handbook.content import Handbook, Place, journey_page
 from cxmap.handbook.escape import markdown_text as md
 from cxmap.handbook.pages import page_of
-from cxmap.model import Commitment
+from cxmap.model import ROLES, Commitment, Department
 from cxmap.project import JourneyDocument
 
-Linked = Literal["team", "department", "channel"]
+Linked = Literal["team", "department", "channel", "service"]
 
 
 def helpers(hb: Handbook) -> dict[str, Callable[..., Any]]:
@@ -37,6 +38,21 @@ def helpers(hb: Handbook) -> dict[str, Callable[..., Any]]:
     def department_link(page: str, department: str | None) -> Markup:
         return Markup(entity_link(page, "department", department, "—"))
 
+    def related_links(page: str, finding: Finding) -> Markup:
+        """`` Compare: …`` with a link to each other touch point the finding names."""
+        places = hb.related_places(finding)
+        if not places:
+            return Markup("")
+        links = [
+            f"[{md(place.journey.title)} \u203a {md(place.touchpoint.name)}]"
+            f"({hb.link(page, place.page, place.anchor)})"
+            for place in places
+        ]
+        return Markup(" Compare: " + ", ".join(links) + ".")
+
+    def service_link(page: str, service: str | None) -> Markup:
+        return Markup(entity_link(page, "service", service, "—"))
+
     def channel_links(page: str, channels: Sequence[str]) -> Markup:
         links = [entity_link(page, "channel", c, "") for c in channels]
         return Markup(", ".join(links) or "—")
@@ -50,10 +66,18 @@ def helpers(hb: Handbook) -> dict[str, Callable[..., Any]]:
         return Markup(f"[{md(doc.model.title)}]({target})")
 
     def commitment(value: Commitment | None) -> Markup:
+        """The text, then its time in words and where the clock starts."""
         if value is None or value.is_empty:
             return Markup("—")
-        within = f" (within {value.within})" if value.within is not None else ""
-        return Markup(md(value.text or "") + within)
+        if not value.timing:
+            return Markup(md(value.text or ""))
+        if not value.text:
+            return Markup(md(value.timing.capitalize()))
+        return Markup(f"{md(value.text)} ({md(value.timing)})")
+
+    def roles(department: Department) -> Markup:
+        """A department's roles, each with what it means."""
+        return Markup("; ".join(f"**{md(role)}**: {md(ROLES[role])}" for role in department.roles))
 
     def emotion(value: int | None) -> Markup:
         return Markup("—" if value is None else f"{value:+d}")
@@ -73,6 +97,9 @@ def helpers(hb: Handbook) -> dict[str, Callable[..., Any]]:
         "team_link": team_link,
         "department_link": department_link,
         "channel_links": channel_links,
+        "service_link": service_link,
+        "related_links": related_links,
+        "roles": roles,
         "place_link": place_link,
         "journey_link": journey_link,
         "commitment": commitment,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Each = Literal["journey", "team", "department", "channel", "persona", "tag"]
+Each = Literal["journey", "team", "department", "channel", "service", "persona", "tag"]
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,8 @@ class GeneratedPage:
     item_template: str | None = None
     needs_organization: bool = False
     """Only generated when the project has an organisation file."""
+    needs_services: bool = False
+    """Only generated when the organisation declares services."""
     group: str | None = None
     """The section of the navigation it sits in; ``None``: the top, before the user's pages."""
 
@@ -46,7 +48,7 @@ ORGANISATION_GROUP = "Organisation"
 GLANCE_GROUP = "At a glance"
 
 
-def _registry_folder(folder: str, each: Each) -> GeneratedPage:
+def _registry_folder(folder: str, each: Each, needs_services: bool = False) -> GeneratedPage:
     """A folder of one page per item of the organisation file, e.g. ``teams/``."""
     return GeneratedPage(
         f"{folder}/index.md",
@@ -54,6 +56,7 @@ def _registry_folder(folder: str, each: Each) -> GeneratedPage:
         each,
         f"{each}.md.j2",
         needs_organization=True,
+        needs_services=needs_services,
         group=ORGANISATION_GROUP,
     )
 
@@ -73,6 +76,7 @@ PAGES: tuple[GeneratedPage, ...] = (
     _registry_folder("teams", "team"),
     _registry_folder("departments", "department"),
     _registry_folder("channels", "channel"),
+    _registry_folder("services", "service", needs_services=True),
     _registry_folder("personas", "persona"),
     DASHBOARD,
     GeneratedPage("promises.md", "promises.md.j2", group=GLANCE_GROUP),

@@ -5,11 +5,15 @@ from __future__ import annotations
 from cxmap.model.duration import Duration
 from cxmap.model.journey import Commitment, Journey, Kpi, Promise, ToBe, TouchPoint
 from cxmap.model.organization import (
+    JOURNEY_ROLES,
+    ROLES,
     Channel,
     Department,
     Entity,
     Organization,
     Persona,
+    Role,
+    Service,
     Stage,
     Team,
     title_case,
@@ -17,6 +21,8 @@ from cxmap.model.organization import (
 from cxmap.model.types import Located
 
 __all__ = [
+    "JOURNEY_ROLES",
+    "ROLES",
     "Channel",
     "Commitment",
     "Department",
@@ -28,6 +34,8 @@ __all__ = [
     "Organization",
     "Persona",
     "Promise",
+    "Role",
+    "Service",
     "Stage",
     "Team",
     "ToBe",

@@ -1,4 +1,10 @@
-"""The duration type of standards, expectations and limits: ``4h``, ``2d``, ``1w``."""
+"""The duration type of standards, expectations and limits: ``4h``, ``5wd``, ``3mo``.
+
+Every unit converts to elapsed seconds so that durations compare by length. Two
+units are calendar conventions rather than fixed lengths, and take their average:
+a working day is a fifth of a week (1.4 days, so ``5wd == 1w``) and a month is a
+twelfth of a year of 365.25 days (about 30.4 days, so ``12mo == 1y``).
+"""
 
 from __future__ import annotations
 
@@ -12,25 +18,49 @@ from pydantic_core import core_schema
 
 from cxmap.model.types import value_error
 
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$")
-_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(wd|mo|[smhdwy])\s*$")
+_DAY = 86400
+_YEAR = 365.25 * _DAY
+_UNIT_SECONDS = {
+    "s": 1,
+    "m": 60,
+    "h": 3600,
+    "d": _DAY,
+    "w": 7 * _DAY,
+    "wd": 7 * _DAY / 5,
+    "mo": _YEAR / 12,
+    "y": _YEAR,
+}
+_UNIT_WORDS = {
+    "s": ("second", "seconds"),
+    "m": ("minute", "minutes"),
+    "h": ("hour", "hours"),
+    "d": ("day", "days"),
+    "w": ("week", "weeks"),
+    "wd": ("working day", "working days"),
+    "mo": ("month", "months"),
+    "y": ("year", "years"),
+}
+EXAMPLES = "30s, 15m, 4h, 2d, 1w, 5wd (working days), 3mo (months) or 1y"
 
 
 @total_ordering
 class Duration:
-    """A time span written as a number and a unit: ``30s``, ``15m``, ``4h``, ``2d``, ``1w``.
+    """A time span written as a number and a unit: ``30s``, ``15m``, ``4h``, ``2d``, ``1w``,
+    ``5wd`` (working days), ``3mo`` (calendar months), ``1y``.
 
-    Durations compare by length, so ``1w == 7d`` and ``48h > 2h``.
+    Durations compare by length, so ``1w == 7d == 5wd`` and ``48h > 2h``.
     """
 
-    __slots__ = ("seconds", "text")
+    __slots__ = ("amount", "seconds", "text", "unit")
 
     def __init__(self, text: str) -> None:
         match = _DURATION.match(text)
         if match is None:
             raise ValueError(text)
-        self.text = f"{match.group(1)}{match.group(2)}"
-        self.seconds = float(match.group(1)) * _UNIT_SECONDS[match.group(2)]
+        self.amount, self.unit = match.group(1), match.group(2)
+        self.text = f"{self.amount}{self.unit}"
+        self.seconds = float(self.amount) * _UNIT_SECONDS[self.unit]
 
     @classmethod
     def parse(cls, value: Any) -> Duration:
@@ -44,9 +74,14 @@ class Duration:
         hint = f"; write {value}h or {value}d" if isinstance(value, int) else ""
         raise value_error(
             "duration",
-            f"{value!r} is not a duration: use a number and a unit s, m, h, d or w "
-            f"(30s, 15m, 4h, 2d, 1w){hint}",
+            f"{value!r} is not a duration: use a number and a unit, as in {EXAMPLES}{hint}",
         )
+
+    @property
+    def words(self) -> str:
+        """The duration for readers: ``5 working days``, ``1 hour``."""
+        singular, plural = _UNIT_WORDS[self.unit]
+        return f"{self.amount} {singular if float(self.amount) == 1 else plural}"
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Duration) and self.seconds == other.seconds
@@ -75,4 +110,8 @@ class Duration:
     def __get_pydantic_json_schema__(
         cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        return {"type": "string", "pattern": _DURATION.pattern, "examples": ["4h", "2d"]}
+        return {
+            "type": "string",
+            "pattern": _DURATION.pattern,
+            "examples": ["4h", "2d", "5wd", "3mo"],
+        }

@@ -32,12 +32,26 @@ Confidence = Literal["observed", "assumed", "proposed"]
 class Commitment(Model):
     """What the customer expects, or what the organisation commits to.
 
-    Written either as plain text or as ``{text, within}``.
+    Written either as plain text or as ``{text, within}``. ``within`` is a response
+    time (at most this long); ``ahead`` a lead time (at least this long before an
+    event, such as a reminder ten weeks before a licence expires). Either may say
+    where the clock starts in ``measured_from``.
     """
 
     text: Text | None = Field(default=None, description="What, in words.")
     within: Duration | None = Field(
-        default=None, description="How fast, as a duration such as 4h or 2d."
+        default=None,
+        description="Response time: at most this long, as a duration such as 4h, 2d or 5wd.",
+    )
+    ahead: Duration | None = Field(
+        default=None,
+        description="Lead time: at least this long before the event in measured_from, "
+        "e.g. 10w for a reminder ten weeks before a renewal.",
+    )
+    measured_from: Text | None = Field(
+        default=None,
+        description="Where the clock starts, e.g. 'the customer's request', "
+        "'a valid application', 'the licence's expiry date'.",
     )
 
     @model_validator(mode="wrap")
@@ -47,10 +61,21 @@ class Commitment(Model):
 
     @model_validator(mode="after")
     def _not_empty(self) -> Commitment:
-        if self.text is None and self.within is None:
+        if self.text is None and self.within is None and self.ahead is None:
             raise value_error(
                 "empty_commitment",
                 "write the text, or {text: ..., within: ...}; an empty mapping says nothing",
+            )
+        if self.within is not None and self.ahead is not None:
+            raise value_error(
+                "two_times",
+                "within (a response time) and ahead (a lead time) exclude each other: "
+                "keep the one this commitment is about",
+            )
+        if self.measured_from is not None and self.within is None and self.ahead is None:
+            raise value_error(
+                "measured_from_alone",
+                "measured_from says where within or ahead starts counting: add one of them",
             )
         return self
 
@@ -66,12 +91,26 @@ class Commitment(Model):
 
     @property
     def is_empty(self) -> bool:
-        return not self.text and self.within is None
+        return not self.text and self.within is None and self.ahead is None
+
+    @property
+    def timing(self) -> str:
+        """The time in words: ``within 4 hours from the customer's request``; or ``""``."""
+        if self.within is not None:
+            timing = f"within {self.within.words}"
+        elif self.ahead is not None:
+            timing = f"{self.ahead.words} ahead"
+        else:
+            return ""
+        if self.measured_from:
+            joint = "of" if self.ahead is not None else "from"
+            timing += f" {joint} {self.measured_from}"
+        return timing
 
     def __str__(self) -> str:
-        if self.text and self.within is not None:
-            return f"{self.text} (within {self.within})"
-        return self.text or f"within {self.within}"
+        if self.text and self.timing:
+            return f"{self.text} ({self.timing})"
+        return self.text or self.timing
 
 
 class Kpi(Located):
@@ -114,6 +153,11 @@ class TouchPoint(Located):
     stage: Ref = Field(description="Id of the journey stage this touch point belongs to.")
     department: Ref | None = Field(
         default=None, description="Department id; defaults to the owning team's department."
+    )
+    service: Ref | None = Field(
+        default=None,
+        description="Id of the organisation's service (kind of request) this touch point "
+        "offers; standards are compared within one service (inconsistent-standard).",
     )
     owner: Ref | None = Field(default=None, description="Id of the team that owns it.")
     channels: ListOf[Ref] = Field(default_factory=list, description="Channel ids it uses.")

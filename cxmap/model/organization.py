@@ -3,10 +3,29 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Literal
 
 from pydantic import Field, model_validator
 
 from cxmap.model.types import ListOf, Located, Slug, Text, by_id
+
+Role = Literal["front-line", "expectations", "promises", "delivery", "support"]
+"""The parts a department can play; see :data:`ROLES`."""
+
+ROLES: dict[str, str] = {
+    "front-line": "answers customers who get in touch: a contact centre, a service desk, "
+    "a reception or counter",
+    "expectations": "tells customers what to expect before they ask: marketing, "
+    "communications, the website",
+    "promises": "makes commitments to one customer: sales, admissions, account managers, "
+    "case intake",
+    "delivery": "does or builds what was promised: operations, R&D, case officers, clinical teams",
+    "support": "works behind the others without facing customers: IT, finance, legal",
+}
+"""Each role and what it means; the checks that use roles say so in their documentation."""
+
+JOURNEY_ROLES: tuple[Role, ...] = ("expectations", "promises", "front-line", "delivery")
+"""The roles every journey should involve, by default (department-gap)."""
 
 
 def title_case(slug: str) -> str:
@@ -35,7 +54,13 @@ class Entity(Located):
 
 
 class Department(Entity):
-    """A department such as marketing, sales, service or R&D."""
+    """A department such as marketing, a contact centre, planning or a ward."""
+
+    roles: ListOf[Role] = Field(
+        default_factory=list,
+        description="The parts it plays: front-line, expectations, promises, delivery, "
+        "support. Checks use roles, never department ids.",
+    )
 
 
 class Team(Entity):
@@ -58,6 +83,14 @@ class Persona(Entity):
     """A kind of customer whose journeys are mapped."""
 
 
+class Service(Entity):
+    """A service the organisation offers, or a kind of request it handles.
+
+    Touch points name one in ``service``, so that standards are compared only
+    between touch points that offer the same service.
+    """
+
+
 class Stage(Entity):
     """A phase of the customer lifecycle; the list's order is the lifecycle's order."""
 
@@ -71,6 +104,11 @@ class Organization(Located):
     teams: ListOf[Team] = Field(description="The teams that own touch points.")
     channels: ListOf[Channel] = Field(default_factory=list, description="The channels.")
     personas: ListOf[Persona] = Field(default_factory=list, description="The personas.")
+    services: ListOf[Service] = Field(
+        default_factory=list,
+        description="The services (kinds of request) touch points offer, to compare "
+        "standards like with like.",
+    )
     stages: ListOf[Stage] = Field(description="The stage vocabulary, in lifecycle order.")
 
     @cached_property
@@ -88,6 +126,10 @@ class Organization(Located):
     @cached_property
     def persona_ids(self) -> dict[str, Persona]:
         return by_id(self.personas)
+
+    @cached_property
+    def service_ids(self) -> dict[str, Service]:
+        return by_id(self.services)
 
     @cached_property
     def stage_ids(self) -> dict[str, Stage]:
