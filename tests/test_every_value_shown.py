@@ -78,6 +78,8 @@ from cxmap.model import (
 )
 from cxmap.project import Project
 
+COUNCIL = REPO / "examples" / "council"
+"""The second example organisation: a district council's permits and licences."""
 EVERY_FIELD_JOURNEY = EXAMPLES / "journeys-good" / "every-field.yaml"
 EVERY_FIELD_ORGANIZATION = EXAMPLES / "every-field-organization.yaml"
 TODAY = str(int(dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc).timestamp()))
@@ -409,14 +411,20 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Handbook:
 
 
 @pytest.fixture(scope="module")
+def council(tmp_path_factory: pytest.TempPathFactory) -> Handbook:
+    return build(COUNCIL, tmp_path_factory.mktemp("council") / "site")
+
+
+@pytest.fixture(scope="module")
 def every_field(tmp_path_factory: pytest.TempPathFactory) -> Handbook:
     root = every_field_project(tmp_path_factory.mktemp("every-field") / "project")
     return build(root, root / "site")
 
 
 def _files_of(project: str) -> list[Any]:
-    if project == "example":
-        names = sorted(p.name for p in (REPO / "journeys").glob("*.yaml"))
+    if project in ("example", "council"):
+        root = REPO if project == "example" else COUNCIL
+        names = sorted(p.name for p in (root / "journeys").glob("*.yaml"))
     else:
         names = ["organization.yaml", EVERY_FIELD_JOURNEY.name]
     return [pytest.param(project, f"journeys/{name}", id=f"{project}:{name}") for name in names]
@@ -431,7 +439,10 @@ def _models_of(project: Project, file: str) -> list[BaseModel]:
 
 
 @pytest.mark.acceptance
-@pytest.mark.parametrize(("project", "file"), [*_files_of("example"), *_files_of("every-field")])
+@pytest.mark.parametrize(
+    ("project", "file"),
+    [*_files_of("example"), *_files_of("council"), *_files_of("every-field")],
+)
 def test_every_value_of_the_file_is_shown_in_the_handbook(
     request: pytest.FixtureRequest, project: str, file: str
 ) -> None:

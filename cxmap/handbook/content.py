@@ -25,7 +25,7 @@ from cxmap.facts import (
 from cxmap.findings import Finding, Severity
 from cxmap.handbook.pages import page_of
 from cxmap.linter import Report
-from cxmap.model import Journey, Kpi, TouchPoint
+from cxmap.model import Duration, Journey, Kpi, TouchPoint
 from cxmap.model.types import slugify
 from cxmap.project import JourneyDocument, Project
 
@@ -287,6 +287,15 @@ class Handbook:
     def offering(self, service: str) -> list[Place]:
         """The touch points that offer ``service``, in journey order."""
         return [p for p in self.places if p.touchpoint.service == service]
+
+    def response_times(self, service: str) -> list[Duration]:
+        """The response times the touch points of ``service`` commit to, fastest first."""
+        times = {
+            place.touchpoint.standard.within
+            for place in self.offering(service)
+            if place.touchpoint.standard is not None and place.touchpoint.standard.within
+        }
+        return sorted(times, key=lambda time: (time.seconds, time.text))
 
     def on_channel(self, channel: str) -> list[Place]:
         return [p for p in self.places if channel in p.touchpoint.channels]

@@ -13,14 +13,15 @@ Role = Literal["front-line", "expectations", "promises", "delivery", "support"]
 """The parts a department can play; see :data:`ROLES`."""
 
 ROLES: dict[str, str] = {
-    "front-line": "answers customers who get in touch: a contact centre, a service desk, "
-    "a reception or counter",
-    "expectations": "tells customers what to expect before they ask: marketing, "
-    "communications, the website",
-    "promises": "makes commitments to one customer: sales, admissions, account managers, "
-    "case intake",
-    "delivery": "does or builds what was promised: operations, R&D, case officers, clinical teams",
-    "support": "works behind the others without facing customers: IT, finance, legal",
+    "front-line": "answers customers who get in touch, as a contact centre, a service desk "
+    "or a reception does",
+    "expectations": "tells customers what to expect before they ask, as marketing, "
+    "communications or the website do",
+    "promises": "makes commitments to one customer, as sales, admissions, account managers "
+    "or case intake do",
+    "delivery": "does or builds what was promised, as operations, R&D, case officers or "
+    "clinical teams do",
+    "support": "works behind the others without facing customers, as IT, finance or legal do",
 }
 """Each role and what it means; the checks that use roles say so in their documentation."""
 
