@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
@@ -58,7 +57,7 @@ class DiagramsConfig(Model):
 
 
 class Config(Located):
-    """Project settings; located, so that ids can be checked against the organisation."""
+    """Project settings; located, so that its ids can be checked like any reference."""
 
     journeys_dir: Text = Field(
         default="journeys", description="Folder of the journey files, relative to the project."
@@ -167,25 +166,6 @@ def _check_link(data: YMap) -> list[tuple[tuple[int, int], str]]:
         return []
     problem = check_link_pattern(link)
     return [(diagrams.value_at("link"), f"diagrams: {problem}")] if problem else []
-
-
-def check_against_organization(config: Config, root: Path, departments: Collection[str]) -> None:
-    """Refuse ids in ``cxmap.yaml`` that the organisation does not define.
-
-    ``departments`` are the organisation's department ids; a misspelt id would
-    otherwise switch a check off without a word.
-    """
-    problems = [
-        (
-            config.value_at("required_departments", index),
-            f"required_departments: unknown department {department!r}"
-            f"{did_you_mean(department, departments)}",
-        )
-        for index, department in enumerate(config.required_departments or [])
-        if department not in departments
-    ]
-    if problems:
-        raise _config_error(root / CONFIG_FILE, problems)
 
 
 def _config_error(path: Path, problems: list[tuple[tuple[int, int], str]]) -> ConfigError:

@@ -66,6 +66,19 @@ def departments_with_role(project: Project, role: Role) -> list[str]:
     return [department.id for department in org.model.departments if role in department.roles]
 
 
+def roles_unknown(project: Project) -> bool:
+    """Whether a department was left out for errors, so its roles are not known.
+
+    Checks that depend on roles stay quiet then rather than guess: the CX002 on
+    the organisation file comes first.
+    """
+    org = project.organization
+    if org is None:
+        return False
+    broken_department = any(key in ("departments", "roles") for _, key in org.broken)
+    return broken_department or bool(org.pruned_ids.get("departments"))
+
+
 def is_front_line(project: Project, touchpoint: TouchPoint) -> bool:
     """Whether the touch point answers customers on the front line (CX103, CX302).
 
@@ -73,6 +86,8 @@ def is_front_line(project: Project, touchpoint: TouchPoint) -> bool:
     role. An organisation that gives no department that role gets a structural
     default instead: a touch point that faces customers on a staffed channel.
     """
+    if roles_unknown(project):
+        return False
     front_line = departments_with_role(project, FRONT_LINE)
     if front_line:
         return project.department_of(touchpoint) in front_line
@@ -96,7 +111,7 @@ def required_parts(project: Project) -> list[Part]:
     role, every department of the organisation.
     """
     org = project.organization
-    if org is None:
+    if org is None or roles_unknown(project):
         return []
     known = org.model.department_ids
     explicit = project.config.required_departments

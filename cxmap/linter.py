@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cxmap.checks import REGISTRY, all_checks, known_codes
-from cxmap.config import Config, check_against_organization, load_config
+from cxmap.config import Config, load_config
 from cxmap.errors import EXIT_FINDINGS, EXIT_OK, CxmapError, ProjectNotFound
 from cxmap.findings import Finding, Severity
 from cxmap.project import Project, load_project
@@ -125,10 +125,6 @@ def lint(
     """Read, check and settle the project at ``root``."""
     config = load_project_config(root)
     project = load_project(root, config)
-    organization = project.organization
-    if organization is not None:
-        departments = organization.known_ids("departments", organization.model.department_ids)
-        check_against_organization(config, root, departments)
     return settle(project, collect(project), select, ignore, strict)
 
 

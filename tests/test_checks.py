@@ -100,17 +100,22 @@ def test_required_departments_from_config(make_project: MakeProject) -> None:
     assert [f.message for f in findings] == ["journey 'a' has no touch point of department 'rnd'"]
 
 
-def test_a_required_department_the_organisation_lacks_is_a_located_configuration_error(
+def test_a_required_department_the_organisation_lacks_is_a_located_error(
     make_project: MakeProject, cli: Cli
 ) -> None:
-    config = "rules: {}\nrequired_departments:\n  - service\n  - servce\n  - legal\n"
+    config = "rules: {}\nrequired_departments:\n  - service\n  - servce\n  - slaes\n"
     root = make_project({"a.yaml": journey("a", "4h")}, config=config)
-    result = cli("check", str(root))
-    assert result.returncode == 2
-    assert "Traceback" not in result.stderr
-    assert "cxmap.yaml:4:5: required_departments: unknown department 'servce' " in result.stderr
-    assert "(did you mean 'service'?)" in result.stderr
-    assert "cxmap.yaml:5:5: required_departments: unknown department 'legal'" in result.stderr
+    result = cli("check", str(root), "--select", "CX005")
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[:2] == [
+        "cxmap.yaml:4:5: CX005 [error] unknown department 'servce' in required_departments "
+        "(did you mean 'service'?)",
+        "cxmap.yaml:5:5: CX005 [error] unknown department 'slaes' in required_departments "
+        "(did you mean 'sales'?)",
+    ]
+    broken = ORGANIZATION.replace("  departments:\n", "  departments: 5\n  x:\n", 1)
+    root = make_project({"a.yaml": journey("a", "4h")}, organization=broken, config=config)
+    assert not [f for f in check(root).findings if f.file == "cxmap.yaml"]
 
 
 def test_by_default_every_journey_involves_each_role_the_departments_play(
@@ -173,3 +178,18 @@ def test_every_check_says_what_it_assumes_about_the_organisation() -> None:
     for item in all_checks():
         paragraphs = item.doc.split("\n\n")
         assert any(p.startswith("Your organisation: ") for p in paragraphs[1:]), item.code
+
+
+def test_a_misspelt_role_is_one_located_error_and_no_guess(make_project: MakeProject) -> None:
+    organization = ORGANIZATION.replace("roles: [front-line]", "roles: [frontline]")
+    phone = journey("a", "4h").replace("channels: [chat, email]", "channels: [phone]")
+    root = make_project({"a.yaml": phone}, organization=organization)
+    report = check(root, select=("CX002", "CX103", "CX204", "CX302"))
+    assert [(f.code, f.file, f.message) for f in report.findings] == [
+        (
+            "CX002",
+            "journeys/organization.yaml",
+            "item 1 of 'roles' must be one of front-line, expectations, promises, delivery, "
+            "support, not the text 'frontline' (did you mean 'front-line'?)",
+        )
+    ]

@@ -82,3 +82,14 @@ def test_the_examples_are_unlike_each_other() -> None:
         assert org is not None
         roles = {role for d in org.model.departments for role in d.roles}
         assert {"front-line", "delivery"} <= roles
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_every_file_of_the_example_points_its_editor_at_a_schema_that_exists(name: str) -> None:
+    files = sorted((EXAMPLES[name] / "journeys").glob("*.yaml"))
+    assert files
+    for path in files:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        prefix = "# yaml-language-server: $schema="
+        assert first.startswith(prefix), path
+        assert (path.parent / first[len(prefix) :]).resolve().is_file(), path

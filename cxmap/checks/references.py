@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from cxmap.checks.registry import check
-from cxmap.findings import Finding, Mark, Severity
+from cxmap.config import CONFIG_FILE
+from cxmap.findings import Finding, Mark, Severity, located
 from cxmap.model import Entity, Journey, Promise, TouchPoint
 from cxmap.model.types import Located
 from cxmap.project import JourneyDocument, Project
@@ -186,11 +187,15 @@ def unknown_references(project: Project) -> Iterable[Finding]:
     personas, stages and services — so adapt the organisation file, not the
     check.
 
+    `required_departments` in `cxmap.yaml` names departments too, and is
+    checked the same way.
+
     Use the id, not the display name (`support-desk`, not `Support Desk`);
     the message suggests the closest id. If the organisation file itself is
     broken, references to it are not checked until it is fixed.
     """
     known = _Known(project)
+    yield from _unknown_required_departments(project, known)
     org = project.organization
     if org is not None and known.ids["department"] is not None:
         departments = known.ids["department"] or set()
@@ -212,6 +217,22 @@ def unknown_references(project: Project) -> Iterable[Finding]:
             names = stage_names if ref.kind == "journey stage" else known.names.get(ref.kind, {})
             message = _unknown_message(ref, ids, names, doc.model)
             yield doc.finding("CX005", message, ref.mark, ref.touchpoint)
+
+
+def _unknown_required_departments(project: Project, known: _Known) -> Iterator[Finding]:
+    departments = known.ids["department"]
+    if project.organization is None or departments is None:
+        return
+    config = project.config
+    for index, department in enumerate(config.required_departments or []):
+        if department not in departments:
+            hint = did_you_mean(department, departments, known.names["department"])
+            yield located(
+                "CX005",
+                f"unknown department {department!r} in required_departments{hint}",
+                CONFIG_FILE,
+                config.value_at("required_departments", index),
+            )
 
 
 # Registered by a call, not a decorator: mutation testing (mutmut) skips decorated
