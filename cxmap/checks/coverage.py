@@ -135,7 +135,7 @@ def department_gap(project: Project) -> Iterable[Finding]:
 
     Your organisation: the parts come from the most explicit place that says.
     With `required_departments` in `cxmap.yaml`, each of those departments is
-    required (ids the organisation does not define are refused, with a
+    required (an id the organisation does not define is a CX005, with a
     suggestion). Otherwise each journey role that a department declares in
     `organization.yaml` — `expectations`, `promises`, `front-line`,
     `delivery` — is required, and any department with that role covers it.
