@@ -123,6 +123,11 @@ def test_export_json_and_csv(make_project: MakeProject, cli: Cli) -> None:
     ]
     assert table[2]["channels"] == "chat;email;phone"
     assert table[2]["standard_within"] == "4h"
+    assert [table[2][key] for key in ("service", "standard_ahead", "standard_measured_from")] == [
+        "",
+        "",
+        "",
+    ]
     assert table[0]["department"] == "marketing"
     result = cli("export", str(root), "retruns", "--format", "csv")
     assert result.returncode == 2 and "did you mean 'returns'" in result.stderr

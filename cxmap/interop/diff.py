@@ -64,6 +64,7 @@ def _fields(journey: Journey, tp: TouchPoint) -> dict[str, str]:
     promises = {p.id: p.text for p in journey.promises}
     return {
         "owner": tp.owner or "",
+        "service": tp.service or "",
         "expectation": _commitment(tp.expectation),
         "standard": _commitment(tp.standard),
         "channels": ", ".join(tp.channels),

@@ -33,6 +33,11 @@ CSV_COLUMNS = [
     "handles_complaints",
     "recovery",
     "next",
+    "service",
+    "expectation_ahead",
+    "expectation_measured_from",
+    "standard_ahead",
+    "standard_measured_from",
 ]
 """The CSV columns, in this order; new columns are only ever added at the end."""
 
@@ -45,6 +50,13 @@ def _text(value: Commitment | None) -> tuple[str, str]:
     if value is None:
         return "", ""
     return value.text or "", str(value.within) if value.within is not None else ""
+
+
+def _timing(value: Commitment | None) -> tuple[str, str]:
+    """A lead time and where a time is measured from, as two cells."""
+    if value is None:
+        return "", ""
+    return str(value.ahead) if value.ahead is not None else "", value.measured_from or ""
 
 
 def to_csv(journey: Journey, project: Project) -> str:
@@ -79,6 +91,9 @@ def to_csv(journey: Journey, project: Project) -> str:
                 str(tp.handles_complaints).lower(),
                 tp.recovery or "",
                 ";".join(tp.next),
+                tp.service or "",
+                *_timing(tp.expectation),
+                *_timing(tp.standard),
             ]
         )
     return out.getvalue()
