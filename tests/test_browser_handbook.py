@@ -43,7 +43,7 @@ import pytest
 import scale_project
 import yaml
 from browsing import ARTIFACTS, DESKTOP, PHONE, browser, build_site, served, sync_api
-from helpers import REPO, MakeProject, write_yaml
+from helpers import REPO, MakeProject, check, write_yaml
 
 pytestmark = pytest.mark.browser
 
@@ -112,6 +112,25 @@ def _example_pages() -> dict[str, tuple[str, str]]:
     )
 
 
+COUNCIL = REPO / "examples" / "council"
+"""The second example organisation, a district council."""
+
+
+def _council_pages() -> dict[str, tuple[str, str]]:
+    def loaded(file: str) -> Any:
+        return yaml.safe_load((COUNCIL / "journeys" / file).read_text(encoding="utf-8"))
+
+    organization = loaded("organization.yaml")["organization"]
+    team = next(t for t in organization["teams"] if t["id"] == "contact-centre")
+    channel = next(c for c in organization["channels"] if c["id"] == "phone")
+    return _pages(
+        home=organization["name"],
+        journey=("journeys/pothole-report/", loaded("pothole-report.yaml")["journey"]["title"]),
+        team=("teams/contact-centre/", team["name"]),
+        channel=("channels/phone/", channel["name"]),
+    )
+
+
 def _scale_pages() -> dict[str, tuple[str, str]]:
     journey = scale_project.journey(21)  # "Getting a smart meter installed for a family home"
     team_id, team_name = scale_project.DEPARTMENTS[2][2][0]
@@ -160,7 +179,17 @@ def scale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         yield Site("scale", folder, url, _scale_pages(), searched, seconds)
 
 
-@pytest.fixture(params=["example", "scale"])
+@pytest.fixture(scope="module")
+def council(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    started = time.perf_counter()
+    folder = build_site(COUNCIL, tmp_path_factory.mktemp("council") / "site")
+    seconds = time.perf_counter() - started
+    with served(folder) as url:
+        searched = ("Reporting by phone", "tp-report-by-phone")
+        yield Site("council", folder, url, _council_pages(), searched, seconds)
+
+
+@pytest.fixture(params=["example", "council", "scale"])
 def site(request: pytest.FixtureRequest) -> Site:
     found: Site = request.getfixturevalue(str(request.param))
     return found
@@ -463,6 +492,7 @@ def _values(rows: list[dict[str, str]]) -> list[str]:
 
 FILTERS = {
     "example": [("journeys/", "warranty"), ("teams/", "service")],
+    "council": [("journeys/", "pothole"), ("teams/", "planning")],
     "scale": [("journeys/", "smart meter"), ("teams/", "field")],
 }
 
@@ -662,3 +692,66 @@ def test_axe_finds_no_serious_violation(
         for v in serious
     ]
     assert serious == [], f"/{path} in the {scheme} scheme:\n" + "\n".join(described)
+
+
+# -- the council: services and roles ------------------------------------------------------
+
+_SERVICE_ROWS = """() => Array.from(document.querySelectorAll('.md-content table tbody tr'))
+  .map(row => ({name: row.cells[0].textContent.trim(),
+                href: row.cells[0].querySelector('a')?.getAttribute('href') ?? null,
+                standard: row.cells[row.cells.length - 1].textContent.trim()}))"""
+
+
+def test_a_service_page_lists_every_touch_point_that_offers_it_with_its_standard(
+    browser: Any, council: Site
+) -> None:
+    project = check(COUNCIL).project
+    offering = [
+        tp
+        for doc in project.journeys
+        for tp in doc.model.touchpoints
+        if tp.service == "planning-application"
+    ]
+    assert len(offering) > 3
+    with opened(browser, DESKTOP) as page:
+        page.goto(f"{council.url}/services/")
+        page.wait_for_load_state("networkidle")
+        services = page.evaluate(_SERVICE_ROWS)
+        page.goto(f"{council.url}/services/planning-application/")
+        page.wait_for_load_state("networkidle")
+        rows = page.evaluate(_SERVICE_ROWS)
+        page.screenshot(path=_artifact("council", "service"), full_page=True)
+        first = page.locator(".md-content table tbody tr a").first
+        first.click()
+        page.wait_for_load_state("networkidle")
+        anchor = page.evaluate("location.hash")
+        shown = page.locator(anchor).is_visible()
+    assert project.organization is not None
+    assert len(services) == len(project.organization.model.services)
+    assert sorted(row["name"] for row in rows) == sorted(tp.name for tp in offering)
+    timed = next(tp for tp in offering if tp.standard and tp.standard.measured_from)
+    assert any(
+        f"from {timed.standard.measured_from}" in row["standard"]
+        for row in rows
+        if row["name"] == timed.name
+    )
+    assert anchor.startswith("#tp-") and shown
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize(
+    "path", ["services/", "services/highway-defect/", "departments/customer-contact/"]
+)
+def test_axe_finds_no_serious_violation_on_the_council_pages(
+    axe_script: str, browser: Any, council: Site, path: str, scheme: str
+) -> None:
+    with opened(browser, DESKTOP, color_scheme=scheme) as page:
+        page.goto(f"{council.url}/{path}")
+        page.wait_for_load_state("networkidle")
+        page.add_script_tag(content=axe_script)
+        violations = page.evaluate(_AXE)
+        text = page.inner_text(".md-content")
+    serious = [v for v in violations if v["impact"] in AXE_IMPACTS]
+    assert serious == [], f"/{path} in the {scheme} scheme: {serious}"
+    if path.startswith("departments/"):
+        assert "Role: front-line: answers customers who get in touch" in text
