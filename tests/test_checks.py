@@ -9,6 +9,7 @@ import pytest
 from helpers import EXAMPLES, ORGANIZATION, Cli, MakeProject, check
 
 from cxmap.checks import REGISTRY, all_checks
+from cxmap.findings import Severity
 
 CONTRACT_CODES = {
     *(f"CX00{n}" for n in range(1, 6)),
@@ -103,7 +104,10 @@ def test_required_departments_from_config(make_project: MakeProject) -> None:
 def test_a_required_department_the_organisation_lacks_is_a_located_error(
     make_project: MakeProject, cli: Cli
 ) -> None:
-    config = "rules: {}\nrequired_departments:\n  - service\n  - servce\n  - slaes\n"
+    config = (
+        "rules: {}\nrequired_departments:\n  - service\n  - servce\n  - slaes\n"
+        "  - research-development\n"
+    )
     root = make_project({"a.yaml": journey("a", "4h")}, config=config)
     result = cli("check", str(root), "--select", "CX005")
     assert result.returncode == 1
@@ -113,6 +117,11 @@ def test_a_required_department_the_organisation_lacks_is_a_located_error(
         "cxmap.yaml:5:5: CX005 [error] unknown department 'slaes' in required_departments "
         "(did you mean 'sales'?)",
     ]
+    # a department's display name ("Research & Development") leads to its id
+    assert result.stdout.splitlines()[2] == (
+        "cxmap.yaml:6:5: CX005 [error] unknown department 'research-development' in "
+        "required_departments (did you mean 'rnd'?)"
+    )
     broken = ORGANIZATION.replace("  departments:\n", "  departments: 5\n  x:\n", 1)
     root = make_project({"a.yaml": journey("a", "4h")}, organization=broken, config=config)
     assert not [f for f in check(root).findings if f.file == "cxmap.yaml"]
@@ -192,4 +201,33 @@ def test_a_misspelt_role_is_one_located_error_and_no_guess(make_project: MakePro
             "item 1 of 'roles' must be one of front-line, expectations, promises, delivery, "
             "support, not the text 'frontline' (did you mean 'front-line'?)",
         )
+    ]
+
+
+def test_a_gap_the_target_closes_is_info_whatever_the_configured_level(
+    make_project: MakeProject,
+) -> None:
+    text = journey("a", "2w").replace(
+        "      standard: {text: Reply, within: 2w}\n",
+        "      standard: {text: Reply, within: 2w}\n"
+        "      to_be: {standard: {text: Faster, within: 5wd}}\n",
+    )
+    assert "to_be" in text
+    open_gap = journey("b", "2w")
+    root = make_project({"a.yaml": text, "b.yaml": open_gap}, config="rules: {CX104: error}\n")
+    findings = check(root, select=("CX104",)).findings
+    assert [(f.file, f.touchpoint, f.severity, f.message) for f in findings] == [
+        (
+            "journeys/a.yaml",
+            "chat",
+            Severity.INFO,
+            "the standard (2w) is slower than the customer expects (1w) at touch point 'chat'"
+            "; the target standard (5wd) in to_be closes the gap",
+        ),
+        (
+            "journeys/b.yaml",
+            "chat",
+            Severity.ERROR,
+            "the standard (2w) is slower than the customer expects (1w) at touch point 'chat'",
+        ),
     ]
