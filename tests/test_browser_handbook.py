@@ -158,35 +158,45 @@ def _pages(
     }
 
 
+@contextlib.contextmanager
+def built_and_served(
+    name: str,
+    project: Path,
+    folder: Path,
+    pages: dict[str, tuple[str, str]],
+    searched: tuple[str, str],
+) -> Iterator[Site]:
+    """The handbook of ``project`` built into ``folder`` and served while in use."""
+    started = time.perf_counter()
+    built = build_site(project, folder)
+    seconds = time.perf_counter() - started
+    with served(built) as url:
+        yield Site(name, built, url, pages, searched, seconds)
+
+
 @pytest.fixture(scope="module")
 def example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    started = time.perf_counter()
-    folder = build_site(REPO, tmp_path_factory.mktemp("example") / "site")
-    seconds = time.perf_counter() - started
-    with served(folder) as url:
-        searched = ("Warranty decision", "tp-warranty-decision")
-        yield Site("example", folder, url, _example_pages(), searched, seconds)
+    folder = tmp_path_factory.mktemp("example") / "site"
+    searched = ("Warranty decision", "tp-warranty-decision")
+    with built_and_served("example", REPO, folder, _example_pages(), searched) as site:
+        yield site
 
 
 @pytest.fixture(scope="module")
 def scale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     project = scale_project.write_project(tmp_path_factory.mktemp("scale") / "project")
-    started = time.perf_counter()
-    folder = build_site(project, tmp_path_factory.mktemp("scale") / "site")
-    seconds = time.perf_counter() - started
-    with served(folder) as url:
-        searched = scale_project.SEARCHED_TOUCHPOINT
-        yield Site("scale", folder, url, _scale_pages(), searched, seconds)
+    folder = tmp_path_factory.mktemp("scale") / "site"
+    searched = scale_project.SEARCHED_TOUCHPOINT
+    with built_and_served("scale", project, folder, _scale_pages(), searched) as site:
+        yield site
 
 
 @pytest.fixture(scope="module")
 def council(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    started = time.perf_counter()
-    folder = build_site(COUNCIL, tmp_path_factory.mktemp("council") / "site")
-    seconds = time.perf_counter() - started
-    with served(folder) as url:
-        searched = ("Reporting by phone", "tp-report-by-phone")
-        yield Site("council", folder, url, _council_pages(), searched, seconds)
+    folder = tmp_path_factory.mktemp("council") / "site"
+    searched = ("Reporting by phone", "tp-report-by-phone")
+    with built_and_served("council", COUNCIL, folder, _council_pages(), searched) as site:
+        yield site
 
 
 @pytest.fixture(params=["example", "council", "scale"])
