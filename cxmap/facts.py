@@ -7,7 +7,7 @@ whether a standard leaves an expectation gap.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -79,19 +79,28 @@ def roles_unknown(project: Project) -> bool:
     return broken_department or bool(org.pruned_ids.get("departments"))
 
 
-def is_front_line(project: Project, touchpoint: TouchPoint) -> bool:
-    """Whether the touch point answers customers on the front line (CX103, CX302).
+def front_line(project: Project) -> Callable[[TouchPoint], bool]:
+    """The test of whether a touch point answers customers on the front line (CX103, CX302).
 
-    It is when its department (its own or its team's) plays the ``front-line``
-    role. An organisation that gives no department that role gets a structural
-    default instead: a touch point that faces customers on a staffed channel.
+    A touch point is when its department (its own or its team's) plays the
+    ``front-line`` role. An organisation that gives no department that role gets
+    a structural default instead: a touch point that faces customers on a staffed
+    channel. Nothing is front line while a department is broken (:func:`roles_unknown`).
+    The roles are read once, so that a check can test every touch point with it.
     """
     if roles_unknown(project):
-        return False
-    front_line = departments_with_role(project, FRONT_LINE)
-    if front_line:
-        return project.department_of(touchpoint) in front_line
-    return not touchpoint.is_internal and any(map(project.is_staffed, touchpoint.channels))
+        return lambda touchpoint: False
+    departments = set(departments_with_role(project, FRONT_LINE))
+    if departments:
+        return lambda touchpoint: project.department_of(touchpoint) in departments
+    return lambda touchpoint: (
+        not touchpoint.is_internal and any(map(project.is_staffed, touchpoint.channels))
+    )
+
+
+def is_front_line(project: Project, touchpoint: TouchPoint) -> bool:
+    """Whether one touch point answers customers on the front line; see :func:`front_line`."""
+    return front_line(project)(touchpoint)
 
 
 @dataclass(frozen=True)

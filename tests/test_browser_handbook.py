@@ -174,12 +174,28 @@ def built_and_served(
         yield Site(name, built, url, pages, searched, seconds)
 
 
+EXAMPLES = {
+    "example": (REPO, _example_pages, ("Warranty decision", "tp-warranty-decision")),
+    "council": (COUNCIL, _council_pages, ("Reporting by phone", "tp-report-by-phone")),
+}
+"""The example organisations: project, the pages the tests open, the touch point searched."""
+
+
+def _example_site(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[Site]:
+    project, pages, searched = EXAMPLES[name]
+    folder = tmp_path_factory.mktemp(name) / "site"
+    with built_and_served(name, project, folder, pages(), searched) as site:
+        yield site
+
+
 @pytest.fixture(scope="module")
 def example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    folder = tmp_path_factory.mktemp("example") / "site"
-    searched = ("Warranty decision", "tp-warranty-decision")
-    with built_and_served("example", REPO, folder, _example_pages(), searched) as site:
-        yield site
+    yield from _example_site(tmp_path_factory, "example")
+
+
+@pytest.fixture(scope="module")
+def council(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    yield from _example_site(tmp_path_factory, "council")
 
 
 @pytest.fixture(scope="module")
@@ -188,14 +204,6 @@ def scale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     folder = tmp_path_factory.mktemp("scale") / "site"
     searched = scale_project.SEARCHED_TOUCHPOINT
     with built_and_served("scale", project, folder, _scale_pages(), searched) as site:
-        yield site
-
-
-@pytest.fixture(scope="module")
-def council(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    folder = tmp_path_factory.mktemp("council") / "site"
-    searched = ("Reporting by phone", "tp-report-by-phone")
-    with built_and_served("council", COUNCIL, folder, _council_pages(), searched) as site:
         yield site
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -69,29 +69,28 @@ def inconsistent_standard(project: Project) -> Iterable[Finding]:
     related: dict[tuple[str, str], dict[tuple[str, str], None]] = defaultdict(dict)
     reported: list[Commitment] = []
     for (service, team, channel), members in groups.items():
-        counts = Counter(member.within for member in members)
-        if len(counts) < 2:
-            continue
-        usual = max(counts, key=lambda within: counts[within])  # first seen wins a tie
-        offer = f" for service {service!r}" if service else ""
+        by_time: dict[Duration, list[Commitment]] = defaultdict(list)
         for member in members:
-            if member.within == usual:
-                continue
-            place = (member.doc.file, member.touchpoint.id)
-            if place not in deviations:
-                reported.append(member)
-            others = [other for other in members if other.within != member.within]
-            by_time: dict[Duration, list[str]] = defaultdict(list)
-            for other in sorted(others, key=lambda other: other.within != usual):
-                by_time[other.within].append(other.place)
-            elsewhere = "; ".join(
-                f"{time} at {', '.join(places)}" for time, places in by_time.items()
-            )
-            deviations[place].append(
-                f"team {team!r} commits to {member.within} on {channel!r}{offer} here, "
-                f"but to {elsewhere}"
-            )
-            related[place].update(dict.fromkeys(other.ids for other in others))
+            by_time[member.within].append(member)
+        if len(by_time) < 2:
+            continue
+        usual = max(by_time, key=lambda within: len(by_time[within]))  # first seen wins a tie
+        times = [usual, *(within for within in by_time if within != usual)]
+        places = {within: ", ".join(m.place for m in by_time[within]) for within in times}
+        offer = f" for service {service!r}" if service else ""
+        for own in times[1:]:
+            others = [within for within in times if within != own]
+            elsewhere = "; ".join(f"{within} at {places[within]}" for within in others)
+            ids = dict.fromkeys(m.ids for within in others for m in by_time[within])
+            for member in by_time[own]:
+                place = (member.doc.file, member.touchpoint.id)
+                if place not in deviations:
+                    reported.append(member)
+                deviations[place].append(
+                    f"team {team!r} commits to {member.within} on {channel!r}{offer} here, "
+                    f"but to {elsewhere}"
+                )
+                related[place].update(ids)
     for member in reported:
         key = (member.doc.file, member.touchpoint.id)
         yield member.doc.finding(

@@ -147,9 +147,10 @@ def department_gap(project: Project) -> Iterable[Finding]:
     no place (`ignore: [CX204]`); `required_departments: []` switches the
     requirement off.
     """
+    parts = facts.required_parts(project)
     for doc in project.journeys:
         present = {project.department_of(touchpoint) for touchpoint in doc.model.touchpoints}
-        for part in facts.required_parts(project):
+        for part in parts:
             if present.isdisjoint(part.departments):
                 yield doc.finding(
                     "CX204",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from cxmap.checks.registry import check
-from cxmap.facts import is_front_line
+from cxmap.facts import front_line
 from cxmap.findings import Finding, Severity
 from cxmap.project import Project
 
@@ -31,8 +31,9 @@ def no_escalation(project: Project) -> Iterable[Finding]:
 
         escalates_to: returns-team
     """
+    is_front_line = front_line(project)
     for doc, touchpoint in project.touchpoints():
-        if touchpoint.escalates_to or not is_front_line(project, touchpoint):
+        if touchpoint.escalates_to or not is_front_line(touchpoint):
             continue
         staffed = [channel for channel in touchpoint.channels if project.is_staffed(channel)]
         if staffed:

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 
 from cxmap import facts
 from cxmap.checks.registry import check
-from cxmap.facts import is_front_line
 from cxmap.findings import Finding, Severity
 from cxmap.project import Project
 
@@ -34,6 +33,7 @@ def unmeasurable_standard(project: Project) -> Iterable[Finding]:
 
         standard: {text: First reply within 4 hours, within: 4h}
     """
+    is_front_line = facts.front_line(project)
     for doc, touchpoint in project.touchpoints():
         standard = touchpoint.standard
         if doc.was_broken("standard", touchpoint.id):
@@ -45,11 +45,7 @@ def unmeasurable_standard(project: Project) -> Iterable[Finding]:
                 touchpoint.mark,
                 touchpoint,
             )
-        elif (
-            standard.within is None
-            and standard.ahead is None
-            and is_front_line(project, touchpoint)
-        ):
+        elif standard.within is None and standard.ahead is None and is_front_line(touchpoint):
             yield doc.finding(
                 "CX103",
                 f"the standard of front-line touch point {touchpoint.id!r} has no time: "

@@ -199,12 +199,16 @@ class Handbook:
                     return Place(doc, touchpoint)
         return None
 
+    @cached_property
+    def _journeys_by_id(self) -> dict[str, JourneyDocument]:
+        """Each journey by id; with a duplicate id (CX004) the first one counts."""
+        return {doc.model.id: doc for doc in reversed(self.project.journeys)}
+
     def related_places(self, finding: Finding) -> list[Place]:
         """The other touch points a finding names (``Finding.related``) that exist."""
-        by_id = {doc.model.id: doc for doc in reversed(self.project.journeys)}
         places = []
         for journey, touchpoint_id in finding.related:
-            doc = by_id.get(journey)
+            doc = self._journeys_by_id.get(journey)
             touchpoint = doc.model.touchpoint_ids.get(touchpoint_id) if doc else None
             if doc is not None and touchpoint is not None:
                 places.append(Place(doc, touchpoint))

@@ -12,7 +12,7 @@ from cxmap.model.types import ListOf, Located, Slug, Text, by_id
 Role = Literal["front-line", "expectations", "promises", "delivery", "support"]
 """The parts a department can play; see :data:`ROLES`."""
 
-ROLES: dict[str, str] = {
+ROLES: dict[Role, str] = {
     "front-line": "answers customers who get in touch, as a contact centre, a service desk "
     "or a reception does",
     "expectations": "tells customers what to expect before they ask, as marketing, "
