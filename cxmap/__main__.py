@@ -1,5 +1,5 @@
 from __future__ import annotations
 
-from cxmap.cli import main
+from cxmap.cli import run
 
-raise SystemExit(main())
+run()

@@ -10,6 +10,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -19,6 +20,12 @@ from cxmap.reporters import REPORTERS
 
 PROJECT = click.argument(
     "project", type=click.Path(file_okay=False, path_type=Path), default=Path()
+)
+
+NO_CACHE = click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Draw every diagram and render every page anew, without cxmap's cache.",
 )
 
 
@@ -69,12 +76,16 @@ def init(directory: Path | None, example: str | None) -> int:
     "--select", multiple=True, metavar="CODES", help="Only these codes or prefixes (CX1,CX305)."
 )
 @click.option("--ignore", multiple=True, metavar="CODES", help="Leave out these codes or prefixes.")
+@click.option(
+    "--no-cache", is_flag=True, help="Read every file anew, without cxmap's cache of checked files."
+)
 def check(
     project: Path,
     output_format: str | None,
     strict: bool,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    no_cache: bool,
 ) -> int:
     """Validate the journeys of PROJECT (default: the current directory)."""
     from cxmap.commands import check as command
@@ -89,6 +100,7 @@ def check(
         select=select,
         ignore=ignore,
         color=_color() and output_format == "text",
+        cache=not no_cache,
     )
 
 
@@ -101,21 +113,23 @@ def check(
 )
 @click.option("--strict", is_flag=True, help="Fail on any finding and on MkDocs warnings.")
 @click.option("--offline", is_flag=True, help="A site that works from file://, without a server.")
-def build(project: Path, site_dir: Path | None, strict: bool, offline: bool) -> int:
+@NO_CACHE
+def build(project: Path, site_dir: Path | None, strict: bool, offline: bool, no_cache: bool) -> int:
     """Check PROJECT, draw its diagrams and build the handbook."""
     from cxmap.commands import build as command
 
-    return command.run(project, site_dir, strict, offline)
+    return command.run(project, site_dir, strict, offline, cache=not no_cache)
 
 
 @cli.command()
 @PROJECT
 @click.option("-a", "--dev-addr", metavar="IP:PORT", help="Address to serve on.")
-def serve(project: Path, dev_addr: str | None) -> int:
-    """Preview the handbook; edits to journeys rebuild it."""
+@NO_CACHE
+def serve(project: Path, dev_addr: str | None, no_cache: bool) -> int:
+    """Preview the handbook; edits to journeys rebuild only what they change."""
     from cxmap.commands import serve as command
 
-    return command.run(project, dev_addr)
+    return command.run(project, dev_addr, cache=not no_cache)
 
 
 @cli.command()
@@ -292,3 +306,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         return EXIT_INTERNAL
     return result if isinstance(result, int) else 0
+
+
+def run() -> NoReturn:
+    """The ``cxmap`` program: :func:`main`, then leave at once.
+
+    Tearing down the interpreter would free every object of a big project one by
+    one, which took a third as long as checking it; the work is done and flushed.
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            pass  # a closed or broken output: nothing more can be said there
+    os._exit(code)

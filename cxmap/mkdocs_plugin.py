@@ -2,16 +2,22 @@
 
 A thin shell: it checks the project with :mod:`cxmap.linter`, has
 :mod:`cxmap.handbook.generate` write the pages, and hands them to MkDocs as
-generated files. Nothing is written into ``docs/``. Under ``mkdocs serve`` the
-journeys folder and ``cxmap.yaml`` are watched, and a broken edit shows its
-findings (or the configuration error) in the site instead of stopping the server.
+generated files. Nothing is written into ``docs/``. Pages whose inputs did not
+change come from :mod:`cxmap.mkdocs_cache`; the long tables of cross-reference
+pages stay out of the search index (:func:`cxmap.handbook.pages.is_cross_reference`).
+Under ``mkdocs serve`` the journeys folder and ``cxmap.yaml`` are watched; a rebuild
+reads again only the files that changed and draws again only their diagrams, and a
+broken edit shows its findings (or the configuration error) in the site, over the
+last good version, instead of stopping the server.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import posixpath
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,37 +30,56 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from cxmap.cache import DiskCache
 from cxmap.config import Config
 from cxmap.diagrams import views_of
 from cxmap.errors import CxmapError
 from cxmap.handbook.escape import markdown_text
 from cxmap.handbook.generate import (
     JOURNEY_INDEX_MARKER,
+    DiagramMemo,
     Site,
     fill_diagrams,
     generate,
     journey_index,
 )
 from cxmap.handbook.links import counted
-from cxmap.handbook.pages import NAVIGATION, NAVIGATION_ITEMS
+from cxmap.handbook.pages import NAVIGATION, NAVIGATION_ITEMS, is_cross_reference, page_of
 from cxmap.handbook.static import SCRIPTS, STYLESHEETS
 from cxmap.linter import Report, lint
-from cxmap.paths import ProjectPaths
+from cxmap.mkdocs_cache import PageCache, uncacheable_because
+from cxmap.mkdocs_tables import cut_tables, put_back
+from cxmap.paths import ProjectPaths, cache_folder
+from cxmap.readings import Readings
 
 log = logging.getLogger("mkdocs.plugins.cxmap")
 
-_handed_over: dict[Path, Report] = {}
+
+@dataclass
+class Handover:
+    """What ``cxmap build`` and ``cxmap serve`` give the plugin before MkDocs starts."""
+
+    report: Report
+    readings: Readings | None = None
+    cache: bool = True
+    """``False``: ``--no-cache``, no page or diagram is taken from or put in the cache."""
+
+
+_handed_over: dict[Path, Handover] = {}
 
 
 @contextlib.contextmanager
-def handed_over(report: Report) -> Iterator[None]:
+def handed_over(
+    report: Report, readings: Readings | None = None, *, cache: bool = True
+) -> Iterator[None]:
     """Let the next build of this project use ``report`` instead of checking it again.
 
     ``cxmap build`` and ``cxmap serve`` check the project before they start MkDocs;
-    the plugin takes that report once. Later builds (``serve`` rebuilds) check anew.
+    the plugin takes that report once. Later builds (``serve`` rebuilds) check anew,
+    reading again only the files that changed since ``readings`` read them.
     """
     key = report.project.root.resolve()
-    _handed_over[key] = report
+    _handed_over[key] = Handover(report, readings, cache)
     try:
         yield
     finally:
@@ -66,6 +91,8 @@ class CxmapPluginOptions(MkDocsOptions):
     """The cxmap project folder; by default the folder of ``mkdocs.yml``."""
     templates = options.Optional(options.Type(str))
     """A folder of templates that replace the built-in ones of the same name."""
+    cache = options.Type(bool, default=True)
+    """Reuse pages rendered by earlier builds when nothing they depend on changed."""
 
 
 class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
@@ -78,6 +105,15 @@ class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
         self.serving = False
         self._templates: Path | None = None
         self.paths: ProjectPaths | None = None
+        self.page_cache: PageCache | None = None
+        self.nav: Navigation | None = None
+        # A live preview keeps these from one rebuild to the next.
+        self.readings = Readings()
+        self.diagram_memo: DiagramMemo = {}
+        self.stale_pages: dict[str, str] = {}
+        self.use_cache = True
+        self.tables: dict[str, list[str]] = {}
+        """The long tables cut out of cross-reference pages until they are finished."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -90,16 +126,23 @@ class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = self._root(config)
         self.error = None
+        self.stale_pages = {}
         try:
             handed = _handed_over.pop(root.resolve(), None)
-            self.report = handed if handed is not None else lint(root)
+            if handed is not None:
+                self.report, self.use_cache = handed.report, handed.cache
+                self.readings = handed.readings or self.readings
+            else:
+                self.report = lint(root, readings=self.readings if self.serving else None)
         except CxmapError as exc:
             if not self.serving:
                 raise PluginError(f"cxmap: {exc}") from None
-            self.report, self.error = None, str(exc)
-            self.paths = ProjectPaths(root, Config())
+            self.error = str(exc)
             log.warning("cxmap: %s", exc)
-            return config
+            if self.report is None:
+                self.paths = ProjectPaths(root, Config())
+                return config
+            # Go on showing the last handbook that could be built, under the banner.
         self.paths = ProjectPaths.of(self.report.project)
         site_problem = self.paths.protected(Path(config.site_dir))
         if site_problem is not None and not self.serving:
@@ -127,6 +170,24 @@ class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        files = self._generated(files, config)
+        self.page_cache = None
+        if self.config.cache and self.use_cache:
+            reason = uncacheable_because(config)
+            if reason is None:
+                generated = set(self.site.pages)
+                self.page_cache = PageCache(
+                    DiskCache(cache_folder("pages")),
+                    config,
+                    files,
+                    generated,
+                    {page for page in generated if is_cross_reference(page)},
+                )
+            else:
+                log.info("cxmap: every page is rendered anew: %s", reason)
+        return files
+
+    def _generated(self, files: Files, config: MkDocsConfig) -> Files:
         if self.report is None:
             if files.get_file_from_path("index.md") is None:
                 files.append(File.generated(config, "index.md", content="# Handbook\n"))
@@ -141,7 +202,10 @@ class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
             progress=_progress if total >= 12 else None,
             file_links=f"../{page_url}#tp-{{touchpoint}}",
             inline=False,
+            diagram_memo=self.diagram_memo if self.serving else None,
+            use_cache=self.config.cache and self.use_cache,
         )
+        self.stale_pages = stale_pages(self.report)
         for path, text in sorted(self.site.pages.items()):
             files.append(File.generated(config, path, content=text))
         for path, data in sorted(self.site.assets.items()):
@@ -155,12 +219,37 @@ class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
             lines = "\n".join(f"    {markdown_text(line)}  " for line in self.error.splitlines())
             banner = f'!!! failure "The handbook cannot be built"\n\n{lines}\n\n'
             return banner + markdown
+        stale = self.stale_pages.get(page.file.src_uri) or self.stale_pages.get("*")
+        if stale is not None:
+            markdown = stale_banner(stale, page.file.src_uri) + markdown
         if JOURNEY_INDEX_MARKER in markdown and self.report is not None:
             table = journey_index(self.report, page.file.src_uri, self._templates)
             markdown = markdown.replace(JOURNEY_INDEX_MARKER, table)
         return markdown
 
+    def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
+        if self.page_cache is not None:
+            self.page_cache.watch_render(page)
+        return page
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        if self.page_cache is not None and self.nav is not None:
+            self.page_cache.watch_search(config)
+            env = self.page_cache.plan(env, self.nav, files)
+        return env
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        source = page.file.src_uri
+        if source in self.site.pages and is_cross_reference(source):
+            html, self.tables[source] = cut_tables(html)
+        return html
+
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
+        if self.page_cache is not None:
+            output = self.page_cache.finish(page, output)
+        tables = self.tables.pop(page.file.src_uri, None)
+        if tables:
+            output = put_back(output, tables)
         # Diagrams join the page as finished HTML: Markdown and the search index
         # never have to read them.
         if self.site.diagrams and "data-cxmap-diagram" in output:
@@ -168,15 +257,44 @@ class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
         return output
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        if config.nav is not None:  # the user's own navigation: theirs to arrange
-            return nav
-        return grouped(nav)
+        # The user's own navigation is theirs to arrange.
+        self.nav = nav if config.nav is not None else grouped(nav)
+        return self.nav
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.page_cache is not None:
+            self.page_cache.close()
+            self.page_cache = None
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         # After a broken cxmap.yaml the default places are watched: fixing it rebuilds.
         for path in self.paths.watched() if self.paths is not None else ():
             server.watch(str(path))
         return server
+
+
+def stale_pages(report: Report) -> dict[str, str]:
+    """The pages showing a file that cannot be read now, with the file; ``*``: every page."""
+    project = report.project
+    stale = {
+        page_of("journey", doc.model.id): doc.file
+        for doc in project.journeys
+        if doc.file in project.stale
+    }
+    org = project.organization
+    if org is not None and org.file in project.stale:
+        stale["*"] = org.file
+    return stale
+
+
+def stale_banner(file: str, page: str) -> str:
+    findings = posixpath.relpath("findings.md", posixpath.dirname(page) or ".")
+    return (
+        f'!!! warning "{markdown_text(file)} cannot be read now"\n\n'
+        f"    This page shows the file as it was when it last read well. "
+        f"[Findings]({findings}) says what is wrong; the page follows the file "
+        f"again once it is fixed.\n\n"
+    )
 
 
 def grouped(nav: Navigation) -> Navigation:

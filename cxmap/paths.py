@@ -189,8 +189,24 @@ def diagram_cache() -> Path:
     configured = os.environ.get("CXMAP_CACHE_DIR")
     if configured:
         return Path(configured)
+    return _user_cache() / "diagrams"
+
+
+def cache_folder(kind: str) -> Path:
+    """Where cxmap keeps the ``kind`` of cache (``pages``, ``check``) beside the diagrams.
+
+    Under ``CXMAP_CACHE_DIR`` it is a subfolder of that folder; otherwise
+    ``cxmap/KIND`` in the user's cache folder.
+    """
+    configured = os.environ.get("CXMAP_CACHE_DIR")
+    if configured:
+        return Path(configured) / kind
+    return _user_cache() / kind
+
+
+def _user_cache() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "cxmap" / "diagrams"
+    return Path(base) / "cxmap"
 
 
 def _real(path: Path) -> Path:

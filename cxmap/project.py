@@ -7,11 +7,12 @@ salvaged) and the findings met while reading it; later stages only see models.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -25,6 +26,10 @@ from cxmap.suggest import did_you_mean
 from cxmap.validation import validate
 from cxmap.yamlpath import id_in
 from cxmap.yamlsource import Limits, Node, Problem, YList, YMap, parse
+
+if TYPE_CHECKING:
+    from cxmap.readings import Readings
+    from cxmap.summary import JourneySummary
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -40,6 +45,8 @@ class Document(Generic[M]):
     placeholders: set[str] = field(default_factory=set)
     broken: set[tuple[str | None, str]] = field(default_factory=set)
     """Keys written with a wrong value (see :attr:`cxmap.validation.Validated.broken`)."""
+    digest: str = ""
+    """A hash of the file's bytes: what was drawn from an unchanged file can be reused."""
 
     def was_broken(self, key: str, item: str | None = None) -> bool:
         """Whether ``key`` (of the list item with id ``item``) was written but wrong."""
@@ -90,10 +97,20 @@ class Project:
     findings: list[Finding]
     """Findings met while reading files (CX001-CX003)."""
     files: list[str]
+    stale: set[str] = field(default_factory=set)
+    """Files that cannot be read now, shown as last read well (a live preview's)."""
+    summaries: list[JourneySummary] | None = None
+    """What checks across journeys read of each (see :func:`cxmap.summary.summaries`)."""
 
     @property
     def touchpoint_count(self) -> int:
+        if self.summaries is not None:
+            return sum(len(summary.touchpoints) for summary in self.summaries)
         return sum(len(doc.model.touchpoints) for doc in self.journeys)
+
+    @property
+    def journey_count(self) -> int:
+        return len(self.summaries) if self.summaries is not None else len(self.journeys)
 
     def touchpoints(self) -> Iterator[tuple[JourneyDocument, TouchPoint]]:
         """Every touch point of every journey, in file and journey order."""
@@ -117,8 +134,54 @@ class Project:
         return found is not None and found.staffed
 
 
-def load_project(root: Path, config: Config) -> Project:
-    """Read every file of the project at ``root``."""
+@dataclass
+class FileReading:
+    """What reading one file gave: its findings, and its document if it has one."""
+
+    findings: list[Finding]
+    organization: OrganizationDocument | None = None
+    journey: JourneyDocument | None = None
+
+    @property
+    def document(self) -> Document[Any] | None:
+        return self.organization or self.journey
+
+
+def load_project(root: Path, config: Config, readings: Readings | None = None) -> Project:
+    """Read every file of the project at ``root`` (unchanged files from ``readings``)."""
+    start = start_loading(root, config)
+    project, limits = start.project, start.limits
+    for file, is_org in start.files:
+        if is_org and second_organization(project, file):
+            continue
+        reading = _reading(project.root, file, is_org, limits, readings)
+        project.findings += reading.findings
+        if reading.document is None and readings is not None:
+            good = readings.last_good(file.name, is_org)
+            if good is not None:
+                reading = good
+                project.stale.add(file.name)
+        if reading.organization is not None:
+            project.organization = reading.organization
+        if reading.journey is not None:
+            project.journeys.append(reading.journey)
+    if readings is not None:
+        readings.forget_others(set(project.files))
+    return project
+
+
+@dataclass
+class Start:
+    """A project before its files are read: what to read, and the findings so far."""
+
+    project: Project
+    files: list[tuple[SourceFile, bool]]
+    """Every file to read, with whether it is the organisation file."""
+    limits: Limits
+
+
+def start_loading(root: Path, config: Config) -> Start:
+    """Find the project's files; refuse a project that is not there."""
     if not root.is_dir():
         raise ProjectNotFound(f"project directory {str(root)!r} does not exist")
     journeys_dir = ProjectPaths(root, config).journeys
@@ -133,7 +196,6 @@ def load_project(root: Path, config: Config) -> Project:
         raise ProjectNotFound(
             f"the journeys directory {str(journeys_dir)!r} cannot be read: {exc.strerror}"
         ) from None
-    limits = config.limits.to_limits()
     project = Project(root, config, None, [], [], [])
     found = discover(root, journeys_dir)
     for where, problem in found.problems:
@@ -153,35 +215,55 @@ def load_project(root: Path, config: Config) -> Project:
                 expected,
             )
         )
-    for file in found.files:
-        project.files.append(file.name)
-        is_org = file in organization_files
-        if is_org and project.organization is not None:
-            project.findings.append(
-                located("CX004", "a second organization file; keep only one", file.name)
-            )
-            continue
-        _load_file(project, file, is_org, limits)
-    return project
+    project.files = [file.name for file in found.files]
+    files = [(file, file in organization_files) for file in found.files]
+    return Start(project, files, config.limits.to_limits())
 
 
-def _load_file(project: Project, file: SourceFile, is_org: bool, limits: Limits) -> None:
-    raw = read(file, project.root, limits)
+def second_organization(project: Project, file: SourceFile) -> bool:
+    """Whether an organisation was read already; then ``file`` gets a finding instead."""
+    if project.organization is None:
+        return False
+    project.findings.append(
+        located("CX004", "a second organization file; keep only one", file.name)
+    )
+    return True
+
+
+def _reading(
+    root: Path, file: SourceFile, is_org: bool, limits: Limits, readings: Readings | None
+) -> FileReading:
+    raw = read(file, root, limits)
     if isinstance(raw, Problem):
-        project.findings.append(located(raw.code, raw.message, file.name, raw.mark))
-        return
+        return FileReading([located(raw.code, raw.message, file.name, raw.mark)])
+    if readings is None:
+        return read_file(file, raw, is_org, limits)
+    key = hashlib.sha256(raw).hexdigest() + repr(limits)
+    reading = readings.get(file.name, is_org, key)
+    if reading is None:
+        reading = read_file(file, raw, is_org, limits)
+        document = reading.document
+        if document is not None:
+            document.digest = key
+        readings.remember(file.name, is_org, key, reading)
+    return reading
+
+
+def read_file(file: SourceFile, raw: bytes, is_org: bool, limits: Limits) -> FileReading:
+    """Parse and validate one file's bytes."""
+    reading = FileReading([])
     source = parse(raw, limits)
     kind = "organization" if is_org else "journey"
-    body = None if source.fatal else _body(source.data, kind, file.name, project.findings)
+    body = None if source.fatal else _body(source.data, kind, file.name, reading.findings)
     # Attribute problems to touch points now: validation may prune the lists.
     touchpoints = [_touchpoint_of(body, problem.path) for problem in source.problems]
     journey_id = None
     if body is not None and is_org:
-        _add_organization(project, file.name, body)
+        reading.organization = _organization(reading.findings, file.name, body)
     elif body is not None:
-        journey_id = _add_journey(project, file, body)
+        reading.journey, journey_id = _journey(reading.findings, file, body)
     for problem, touchpoint in zip(source.problems, touchpoints, strict=True):
-        project.findings.append(
+        reading.findings.append(
             located(
                 problem.code,
                 problem.message,
@@ -191,9 +273,10 @@ def _load_file(project: Project, file: SourceFile, is_org: bool, limits: Limits)
                 touchpoint=touchpoint,
             )
         )
+    return reading
 
 
-def _add_organization(project: Project, file: str, body: YMap) -> None:
+def _organization(findings: list[Finding], file: str, body: YMap) -> OrganizationDocument | None:
     placeholders: dict[str, object] = {
         "name": "Organization",
         "departments": [],
@@ -201,15 +284,18 @@ def _add_organization(project: Project, file: str, body: YMap) -> None:
         "stages": [],
     }
     result = validate(Organization, body, placeholders)
-    project.findings += [located("CX002", e.message, file, e.mark) for e in result.errors]
-    if result.model is not None:
-        project.organization = OrganizationDocument(
-            file, result.model, result.pruned_ids, result.placeholders, result.broken
-        )
+    findings += [located("CX002", e.message, file, e.mark) for e in result.errors]
+    if result.model is None:
+        return None
+    return OrganizationDocument(
+        file, result.model, result.pruned_ids, result.placeholders, result.broken
+    )
 
 
-def _add_journey(project: Project, file: SourceFile, body: YMap) -> str:
-    """Validate and add a journey; return the id its findings carry."""
+def _journey(
+    findings: list[Finding], file: SourceFile, body: YMap
+) -> tuple[JourneyDocument | None, str]:
+    """Validate a journey; return it and the id its findings carry."""
     stem = re.sub(r"[^a-z0-9-]+", "-", file.path.stem.lower()).strip("-")[:64] or "journey"
     placeholders: dict[str, object] = {
         "id": stem,
@@ -220,17 +306,16 @@ def _add_journey(project: Project, file: SourceFile, body: YMap) -> str:
     written_id = _journey_id(body)
     result = validate(Journey, body, placeholders, item_key="touchpoints")
     journey_id = result.model.id if result.model is not None else written_id or stem
-    project.findings += [
+    findings += [
         located("CX002", e.message, file.name, e.mark, journey=journey_id, touchpoint=e.item)
         for e in result.errors
     ]
-    if result.model is not None:
-        project.journeys.append(
-            JourneyDocument(
-                file.name, result.model, result.pruned_ids, result.placeholders, result.broken
-            )
-        )
-    return journey_id
+    if result.model is None:
+        return None, journey_id
+    document = JourneyDocument(
+        file.name, result.model, result.pruned_ids, result.placeholders, result.broken
+    )
+    return document, journey_id
 
 
 def _body(data: Node, kind: str, file: str, findings: list[Finding]) -> YMap | None:

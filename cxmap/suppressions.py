@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from cxmap.findings import Finding, Mark
-from cxmap.project import JourneyDocument, Project
+from cxmap.summary import JourneySummary
 
 UNUSED = "CX006"
 
@@ -14,7 +15,7 @@ UNUSED = "CX006"
 class Entry:
     """One code in one ``ignore`` list."""
 
-    doc: JourneyDocument
+    journey: JourneySummary
     touchpoint: str | None
     code: str
     mark: Mark
@@ -23,20 +24,15 @@ class Entry:
 class Suppressions:
     """Decide which findings an ``ignore`` list hides, remembering the entries used."""
 
-    def __init__(self, project: Project) -> None:
+    def __init__(self, journeys: Iterable[JourneySummary]) -> None:
         self.entries: dict[tuple[str, str | None, str], Entry] = {}
         self.used: set[tuple[str, str | None, str]] = set()
-        for doc in project.journeys:
-            journey = doc.model
-            for index, code in enumerate(journey.ignore):
-                self._add(Entry(doc, None, code, journey.value_at("ignore", index)))
-            for touchpoint in journey.touchpoints:
-                for index, code in enumerate(touchpoint.ignore):
-                    mark = touchpoint.value_at("ignore", index)
-                    self._add(Entry(doc, touchpoint.id, code, mark))
+        for journey in journeys:
+            for ignore in journey.ignores:
+                self._add(Entry(journey, ignore.touchpoint, ignore.code, ignore.mark))
 
     def _add(self, entry: Entry) -> None:
-        self.entries.setdefault((entry.doc.file, entry.touchpoint, entry.code), entry)
+        self.entries.setdefault((entry.journey.file, entry.touchpoint, entry.code), entry)
 
     def hides(self, finding: Finding) -> bool:
         """Whether an ``ignore`` list hides ``finding``; marks the entries that do."""
@@ -71,5 +67,6 @@ class Suppressions:
         where = f"touch point {entry.touchpoint!r}" if entry.touchpoint else "the journey"
         why = "is not a check" if entry.code not in known_codes else "matches no finding"
         message = f"ignore entry {entry.code} on {where} {why}: remove it"
-        touchpoint = entry.doc.model.touchpoint_ids.get(entry.touchpoint or "")
-        return entry.doc.finding(UNUSED, message, entry.mark, touchpoint)
+        known = {touchpoint.id for touchpoint in entry.journey.touchpoints}
+        touchpoint = entry.touchpoint if entry.touchpoint in known else None
+        return entry.journey.finding(UNUSED, message, entry.mark, touchpoint)

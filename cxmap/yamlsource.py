@@ -20,7 +20,6 @@ with the pure-Python parser.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -236,6 +235,7 @@ class _Frame:
         "bad_key",
         "bare",
         "container",
+        "is_map",
         "key",
         "key_end",
         "key_mark",
@@ -246,6 +246,7 @@ class _Frame:
 
     def __init__(self, container: YMap | YList, anchor: str | None) -> None:
         self.container = container
+        self.is_map = isinstance(container, YMap)
         self.anchor = anchor
         self.weight = 1
         self.key: str | None = None
@@ -260,7 +261,7 @@ class _Frame:
 
     @property
     def awaits_key(self) -> bool:
-        return isinstance(self.container, YMap) and self.key is None and not self.bad_key
+        return self.is_map and self.key is None and not self.bad_key
 
 
 class _Builder:
@@ -276,24 +277,30 @@ class _Builder:
         self.root: Node = None
         self.problems: list[Problem] = []
 
-    def build(self, stream: Iterator[ev.Event]) -> Node:
-        for event in stream:
-            if isinstance(event, ev.ScalarEvent):
-                self._scalar_event(event)
-            elif isinstance(event, ev.MappingStartEvent):
-                _check_container_tag(event, "map")
-                self._open(YMap(_mark(event), bool(event.flow_style)), event)
-            elif isinstance(event, ev.SequenceStartEvent):
-                _check_container_tag(event, "seq")
-                self._open(YList(_mark(event), bool(event.flow_style)), event)
-            elif isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
+    def build(self, loader: Any) -> Node:
+        """Build the located data from the events of ``loader`` (a PyYAML parser)."""
+        # The hot loop of every check: events are told apart by exact class.
+        check_event, get_event = loader.check_event, loader.get_event
+        scalar_event = self._scalar_event
+        while check_event():
+            event = get_event()
+            kind = type(event)
+            if kind is ev.ScalarEvent:
+                scalar_event(event)
+            elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
                 self._split_items(self.stack[-1])
                 frame = self.stack.pop()
                 self._merge(frame)
                 self._add(frame.container, frame.container.mark, frame.weight, frame.anchor)
-            elif isinstance(event, ev.AliasEvent):
+            elif kind is ev.MappingStartEvent:
+                _check_container_tag(event, "map")
+                self._open(YMap(_mark(event), bool(event.flow_style)), event)
+            elif kind is ev.SequenceStartEvent:
+                _check_container_tag(event, "seq")
+                self._open(YList(_mark(event), bool(event.flow_style)), event)
+            elif kind is ev.AliasEvent:
                 self._alias(event)
-            elif isinstance(event, ev.DocumentStartEvent):
+            elif kind is ev.DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
                     raise _Refused(
@@ -329,7 +336,7 @@ class _Builder:
 
     def _scalar_event(self, event: ev.ScalarEvent) -> None:
         frame = self.stack[-1] if self.stack else None
-        if frame is not None and frame.awaits_key:
+        if frame is not None and frame.key is None and frame.is_map and not frame.bad_key:
             if event.tag is not None and event.tag not in ("!", f"{_CORE_TAG}str"):
                 raise _tag_refused(event.tag, event)
             end = event.end_mark
@@ -524,7 +531,7 @@ def parse(raw: bytes, limits: Limits | None = None) -> Source:
     loader = None
     try:
         loader = _Loader(raw)
-        data = builder.build(_events(loader))
+        data = builder.build(loader)
     except _Refused as exc:
         return Source(problems=[Problem("CX001", exc.message, exc.mark)], fatal=True)
     except yaml.YAMLError as exc:
@@ -538,8 +545,3 @@ def parse(raw: bytes, limits: Limits | None = None) -> Source:
         if loader is not None:
             loader.dispose()
     return Source(data=data, problems=builder.problems)
-
-
-def _events(loader: Any) -> Iterator[ev.Event]:
-    while loader.check_event():
-        yield loader.get_event()

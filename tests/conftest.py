@@ -26,6 +26,18 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     clear_cxmap_caches()
 
 
+@pytest.fixture(autouse=True)
+def private_cxmap_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache folder of the test's own (a test's fixtures may name another one).
+
+    A result that one test cached, perhaps with a check patched, never answers for
+    another; and no test writes into the cache of the machine's user.
+    """
+    monkeypatch.setenv("CXMAP_CACHE_DIR", str(tmp_path_factory.mktemp("cxmap-cache")))
+
+
 @pytest.fixture(params=["libyaml", "python"])
 def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Run a test with libyaml's C parser and with the pure-Python one."""

@@ -209,3 +209,38 @@ def test_department_pages_say_which_roles_it_plays() -> None:
     )
     assert "| [Finance](finance.md) | support |" in pages["departments/index.md"]
     assert "services/index.md" not in pages  # the example declares no services
+
+
+def test_a_preview_draws_again_only_the_journeys_that_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from cxmap.diagrams import views_of
+    from cxmap.handbook import generate as module
+    from cxmap.linter import lint
+    from cxmap.readings import Readings
+
+    root = tmp_path / "project"
+    shutil.copytree(REPO / "journeys", root / "journeys")
+    drawn: list[str] = []
+    draw = module.diagram
+
+    def counting(view: object, kind: str, output: str) -> object:
+        drawn.append(f"{view.doc.model.id}/{kind}")  # type: ignore[attr-defined]
+        return draw(view, kind, output)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(module, "diagram", counting)
+    readings, memo = Readings(), {}
+    first = generate(lint(root, readings=readings), diagram_memo=memo)
+    assert len(drawn) == 22
+    drawn.clear()
+    again = generate(lint(root, readings=readings), diagram_memo=memo)
+    assert drawn == [] and again == first
+    journey = root / "journeys" / "repair-and-warranty.yaml"
+    journey.write_text(journey.read_text().replace("Battery fault", "Battery failure"))
+    report = lint(root, readings=readings)
+    edited = generate(report, diagram_memo=memo)
+    changed = next(doc for doc in report.project.journeys if doc.file.endswith(journey.name))
+    assert sorted(drawn) == sorted(f"{changed.model.id}/{kind}" for kind in views_of(changed.model))
+    assert edited == generate(lint(root))

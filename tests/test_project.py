@@ -8,6 +8,8 @@ import pytest
 from helpers import EXAMPLES, MakeProject, check, found
 
 from cxmap.errors import ProjectNotFound
+from cxmap.linter import lint
+from cxmap.readings import Readings
 
 MINIMAL = (EXAMPLES / "journeys-good" / "minimal.yaml").read_text(encoding="utf-8")
 LOADING = ("CX0", "CX101", "CX102")
@@ -157,3 +159,39 @@ def test_findings_carry_journey_and_touch_point(make_project: MakeProject) -> No
         ("CX002", "minimal", "ask"),
     }
     assert found(report) == {("CX005", 10, 14), ("CX002", 11, 7)}
+
+
+def test_readings_reuse_unchanged_files_and_read_changed_ones(make_project: MakeProject) -> None:
+    root = make_project({"a.yaml": MINIMAL, "b.yaml": MINIMAL.replace("id: minimal", "id: b")})
+    readings = Readings()
+    first = lint(root, readings=readings).project
+    (root / "journeys" / "b.yaml").write_text(
+        MINIMAL.replace("id: minimal", "id: b").replace("title:", "title: Renamed")
+    )
+    second = lint(root, readings=readings).project
+    assert second.journeys[0] is first.journeys[0], "a.yaml did not change: not read again"
+    assert second.organization is first.organization
+    assert second.journeys[1] is not first.journeys[1]
+    assert second.journeys[1].model.title.startswith("Renamed")
+    assert second.journeys[1].digest and second.journeys[1].digest != first.journeys[1].digest
+    assert not second.stale
+
+
+def test_readings_keep_the_last_good_version_of_a_broken_file(make_project: MakeProject) -> None:
+    root = make_project({"a.yaml": MINIMAL})
+    readings = Readings()
+    good = lint(root, readings=readings).project
+    journey = root / "journeys" / "a.yaml"
+    journey.write_text("journey: [\n")
+    broken = lint(root, readings=readings)
+    assert [doc.model.id for doc in broken.project.journeys] == ["minimal"]
+    assert broken.project.journeys[0] is good.journeys[0]
+    assert broken.project.stale == {"journeys/a.yaml"}
+    assert "CX001" in {finding.code for finding in broken.findings}
+    without = lint(root)
+    assert not without.project.journeys, "a check without readings shows the file as it is"
+    journey.write_text(MINIMAL)
+    fixed = lint(root, readings=readings).project
+    assert not fixed.stale and [doc.model.id for doc in fixed.journeys] == ["minimal"]
+    journey.unlink()
+    assert not lint(root, readings=readings).project.journeys, "a deleted file is gone"

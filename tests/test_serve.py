@@ -80,10 +80,19 @@ def test_edits_rebuild_and_broken_edits_show_findings(
     journey.write_text("journey: [\n")
     assert _wait_for(lambda: "CX001" in _get(f"{base}/findings/"))
     assert process.poll() is None, "a broken journey must not stop the server"
+    page = _get(f"{base}/journeys/first-order/")
+    assert "Express checkout" in page, "the last good version stays in the preview"
+    assert "cannot be read now" in page
 
     journey.write_text(original)
-    assert _wait_for(lambda: "Checkout" in _get(f"{base}/journeys/first-order/"))
+    assert _wait_for(lambda: "Express" not in _get(f"{base}/journeys/first-order/"))
+    page = _get(f"{base}/journeys/first-order/")
+    assert "Checkout" in page and "cannot be read now" not in page
 
     (project / "cxmap.yaml").write_text("rules: [\n")
     assert _wait_for(lambda: "The handbook cannot be built" in _get(f"{base}/"))
     assert process.poll() is None, "a broken cxmap.yaml must not stop the server"
+    page = _get(f"{base}/journeys/first-order/")
+    assert "Checkout" in page and "The handbook cannot be built" in page, (
+        "the last handbook that could be built stays, under the banner"
+    )

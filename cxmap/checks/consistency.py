@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from cxmap.checks.registry import check
+from cxmap.checks.registry import check_across
 from cxmap.findings import Finding, Severity
-from cxmap.model import Duration, TouchPoint
-from cxmap.project import JourneyDocument, Project
+from cxmap.model import Duration
+from cxmap.project import Project
+from cxmap.summary import JourneySummary, TouchPointSummary
 
 Group = tuple[str | None, str, str]
 """Service (``None`` when the touch point names none), team and channel."""
@@ -17,21 +18,23 @@ Group = tuple[str | None, str, str]
 
 @dataclass(frozen=True)
 class Commitment:
-    doc: JourneyDocument
-    touchpoint: TouchPoint
+    journey: JourneySummary
+    touchpoint: TouchPointSummary
     within: Duration
 
     @property
     def place(self) -> str:
-        line, column = self.touchpoint.value_at_path("standard", "within")
-        return f"{self.doc.model.id}/{self.touchpoint.id} ({self.doc.file}:{line}:{column})"
+        line, column = self.touchpoint.within_at
+        return f"{self.journey.id}/{self.touchpoint.id} ({self.journey.file}:{line}:{column})"
 
     @property
     def ids(self) -> tuple[str, str]:
-        return (self.doc.model.id, self.touchpoint.id)
+        return (self.journey.id, self.touchpoint.id)
 
 
-def inconsistent_standard(project: Project) -> Iterable[Finding]:
+def inconsistent_standard(
+    journeys: Sequence[JourneySummary], project: Project
+) -> Iterable[Finding]:
     """The same team on the same channel commits to different times for one service.
 
     Customers remember the worst experience, not the average. If the support
@@ -57,14 +60,14 @@ def inconsistent_standard(project: Project) -> Iterable[Finding]:
     `service`.
     """
     groups: dict[Group, list[Commitment]] = defaultdict(list)
-    for doc, touchpoint in project.touchpoints():
-        standard = touchpoint.standard
-        if not touchpoint.owner or standard is None or standard.within is None:
-            continue
-        for channel in dict.fromkeys(touchpoint.channels):
-            groups[(touchpoint.service, touchpoint.owner, channel)].append(
-                Commitment(doc, touchpoint, standard.within)
-            )
+    for journey in journeys:
+        for touchpoint in journey.touchpoints:
+            if not touchpoint.owner or touchpoint.within is None:
+                continue
+            for channel in dict.fromkeys(touchpoint.channels):
+                groups[(touchpoint.service, touchpoint.owner, channel)].append(
+                    Commitment(journey, touchpoint, touchpoint.within)
+                )
     deviations: dict[tuple[str, str], list[str]] = defaultdict(list)
     related: dict[tuple[str, str], dict[tuple[str, str], None]] = defaultdict(dict)
     reported: list[Commitment] = []
@@ -83,7 +86,7 @@ def inconsistent_standard(project: Project) -> Iterable[Finding]:
             elsewhere = "; ".join(f"{within} at {places[within]}" for within in others)
             ids = dict.fromkeys(m.ids for within in others for m in by_time[within])
             for member in by_time[own]:
-                place = (member.doc.file, member.touchpoint.id)
+                place = (member.journey.file, member.touchpoint.id)
                 if place not in deviations:
                     reported.append(member)
                 deviations[place].append(
@@ -92,16 +95,16 @@ def inconsistent_standard(project: Project) -> Iterable[Finding]:
                 )
                 related[place].update(ids)
     for member in reported:
-        key = (member.doc.file, member.touchpoint.id)
-        yield member.doc.finding(
+        key = (member.journey.file, member.touchpoint.id)
+        yield member.journey.finding(
             "CX305",
             "; and ".join(deviations[key]),
-            member.touchpoint.value_at_path("standard", "within"),
-            member.touchpoint,
+            member.touchpoint.within_at,
+            member.touchpoint.id,
             related=tuple(related[key]),
         )
 
 
 # Registered by a call, not a decorator: mutation testing (mutmut) skips decorated
 # functions, and these bodies are what it must reach.
-check("CX305", "inconsistent-standard", Severity.INFO, inconsistent_standard)
+check_across("CX305", "inconsistent-standard", Severity.INFO, inconsistent_standard)

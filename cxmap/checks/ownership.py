@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from cxmap.checks.registry import check
+from cxmap.checks.registry import check, check_across
 from cxmap.findings import Finding, Severity
 from cxmap.project import Project
+from cxmap.summary import JourneySummary
 
 
 def missing_owner(project: Project) -> Iterable[Finding]:
@@ -78,7 +79,7 @@ def missing_expectation(project: Project) -> Iterable[Finding]:
                 )
 
 
-def team_owns_nothing(project: Project) -> Iterable[Finding]:
+def team_owns_nothing(journeys: Sequence[JourneySummary], project: Project) -> Iterable[Finding]:
     """A team of the organisation owns no journey and no touch point.
 
     Everyone owns a part of the experience, and the handbook's team pages tell
@@ -103,13 +104,13 @@ def team_owns_nothing(project: Project) -> Iterable[Finding]:
     off in `cxmap.yaml` (`rules: {CX106: off}`) while the mapping is young.
     """
     org = project.organization
-    if org is None or not _every_owner_is_known(project):
+    if org is None or not _every_owner_is_known(journeys, project):
         return
     owners: set[str] = set()
     named: set[str] = set()
-    for doc in project.journeys:
-        owners.add(doc.model.owner or "")
-        for touchpoint in doc.model.touchpoints:
+    for journey in journeys:
+        owners.add(journey.owner or "")
+        for touchpoint in journey.touchpoints:
             owners.add(touchpoint.owner or "")
             named.update((touchpoint.escalates_to or "", touchpoint.customer or ""))
     for team in org.model.teams:
@@ -124,11 +125,11 @@ def team_owns_nothing(project: Project) -> Iterable[Finding]:
         )
 
 
-def _every_owner_is_known(project: Project) -> bool:
+def _every_owner_is_known(journeys: Sequence[JourneySummary], project: Project) -> bool:
     """Whether every journey file was read and no touch point was left out for errors."""
-    read = len(project.journeys) + (project.organization is not None)
+    read = len(journeys) + (project.organization is not None)
     return read == len(project.files) and not any(
-        doc.pruned_ids.get("touchpoints") for doc in project.journeys
+        journey.pruned_touchpoints for journey in journeys
     )
 
 
@@ -136,4 +137,4 @@ def _every_owner_is_known(project: Project) -> bool:
 # functions, and these bodies are what it must reach.
 check("CX101", "missing-owner", Severity.ERROR, missing_owner)
 check("CX102", "missing-expectation", Severity.ERROR, missing_expectation)
-check("CX106", "team-owns-nothing", Severity.INFO, team_owns_nothing)
+check_across("CX106", "team-owns-nothing", Severity.INFO, team_owns_nothing)

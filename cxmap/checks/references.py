@@ -13,6 +13,7 @@ from cxmap.model import Entity, Journey, Promise, TouchPoint
 from cxmap.model.types import Located
 from cxmap.project import JourneyDocument, Project
 from cxmap.suggest import did_you_mean
+from cxmap.summary import JourneySummary
 
 # The organisation's lists, by the word used in messages.
 ORGANIZATION_KINDS = {
@@ -63,17 +64,7 @@ def duplicate_ids(project: Project) -> Iterable[Finding]:
             entities: Sequence[Entity] = getattr(org.model, list_key)
             for entity, message in _duplicates(entities, label, org.file):
                 yield org.finding("CX004", message, entity.value_at("id"))
-    first_journey: dict[str, JourneyDocument] = {}
     for doc in project.journeys:
-        earlier = first_journey.setdefault(doc.model.id, doc)
-        if earlier is not doc:
-            line, column = earlier.model.value_at("id")
-            yield doc.finding(
-                "CX004",
-                f"duplicate journey id {doc.model.id!r} "
-                f"(first defined at {earlier.file}:{line}:{column})",
-                doc.model.value_at("id"),
-            )
         for touchpoint, message in _duplicates(doc.model.touchpoints, "touch point", doc.file):
             yield doc.finding("CX004", message, touchpoint.value_at("id"), touchpoint)
         for promise, message in _duplicates(doc.model.promises, "promise", doc.file):
@@ -87,20 +78,33 @@ class Reference:
     kind: str
     value: str
     field: str
-    mark: Mark
+    owner: Located
+    """The journey or touch point that holds the reference."""
+    path: tuple[str | int, ...]
+    """Where in ``owner`` it is written: a key, and an index for a list item."""
     touchpoint: TouchPoint | None = None
+
+    @property
+    def mark(self) -> Mark:
+        # Located only when reported: nearly every reference is fine.
+        key, *rest = self.path
+        if not rest:
+            return self.owner.value_at(str(key))
+        if len(rest) == 1 and isinstance(rest[0], int):
+            return self.owner.value_at(str(key), rest[0])
+        return self.owner.value_at_path(*self.path)
 
 
 def _values(
     owner: Located, key: str, values: Sequence[str] | str | None
-) -> Iterator[tuple[str, Mark]]:
+) -> Iterator[tuple[str, tuple[str | int, ...]]]:
     if values is None:
         return
     if isinstance(values, str):
-        yield values, owner.value_at(key)
+        yield values, (key,)
         return
     for index, value in enumerate(values):
-        yield value, owner.value_at(key, index)
+        yield value, (key, index)
 
 
 def journey_references(journey: Journey) -> Iterator[Reference]:
@@ -112,8 +116,8 @@ def journey_references(journey: Journey) -> Iterator[Reference]:
         ("stages", "stage"),
     )
     for key, kind in fields:
-        for value, mark in _values(journey, key, getattr(journey, key)):
-            yield Reference(kind, value, key, mark)
+        for value, path in _values(journey, key, getattr(journey, key)):
+            yield Reference(kind, value, key, journey, path)
     touchpoint_fields = (
         ("department", "department"),
         ("service", "service"),
@@ -127,15 +131,15 @@ def journey_references(journey: Journey) -> Iterator[Reference]:
     )
     for touchpoint in journey.touchpoints:
         yield Reference(
-            "journey stage", touchpoint.stage, "stage", touchpoint.value_at("stage"), touchpoint
+            "journey stage", touchpoint.stage, "stage", touchpoint, ("stage",), touchpoint
         )
         for key, kind in touchpoint_fields:
-            for value, mark in _values(touchpoint, key, getattr(touchpoint, key)):
-                yield Reference(kind, value, key, mark, touchpoint)
+            for value, path in _values(touchpoint, key, getattr(touchpoint, key)):
+                yield Reference(kind, value, key, touchpoint, path, touchpoint)
         if touchpoint.to_be is not None:
             for index, value in enumerate(touchpoint.to_be.channels):
-                mark = touchpoint.value_at_path("to_be", "channels", index)
-                yield Reference("channel", value, "to_be.channels", mark, touchpoint)
+                path = ("to_be", "channels", index)
+                yield Reference("channel", value, "to_be.channels", touchpoint, path, touchpoint)
 
 
 class _Known:
@@ -235,7 +239,24 @@ def _unknown_required_departments(project: Project, known: _Known) -> Iterator[F
             )
 
 
+def duplicate_journey_ids(
+    journeys: Sequence[JourneySummary], project: Project
+) -> Iterable[Finding]:
+    """CX004 across files: two journeys with one id."""
+    first: dict[str, JourneySummary] = {}
+    for journey in journeys:
+        earlier = first.setdefault(journey.id, journey)
+        if earlier is not journey:
+            line, column = earlier.id_at
+            yield journey.finding(
+                "CX004",
+                f"duplicate journey id {journey.id!r} "
+                f"(first defined at {earlier.file}:{line}:{column})",
+                journey.id_at,
+            )
+
+
 # Registered by a call, not a decorator: mutation testing (mutmut) skips decorated
 # functions, and these bodies are what it must reach.
-check("CX004", "duplicate-id", Severity.ERROR, duplicate_ids)
+check("CX004", "duplicate-id", Severity.ERROR, duplicate_ids, duplicate_journey_ids)
 check("CX005", "unknown-reference", Severity.ERROR, unknown_references)

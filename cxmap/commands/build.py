@@ -20,7 +20,9 @@ from cxmap.paths import DEFAULT_SITE_DIR, SITE_MARKER, ProjectPaths
 from cxmap.reporters.text import summary_line
 
 
-def run(project_dir: Path, site_dir: Path | None, strict: bool, offline: bool) -> int:
+def run(
+    project_dir: Path, site_dir: Path | None, strict: bool, offline: bool, cache: bool = True
+) -> int:
     report = lint(project_dir)
     paths = ProjectPaths.of(report.project)
     target = site_dir if site_dir is not None else paths.site_dir
@@ -43,7 +45,7 @@ def run(project_dir: Path, site_dir: Path | None, strict: bool, offline: bool) -
         tempfile.mkdtemp(prefix=f".{real_target.name}.building-", dir=real_target.parent)
     )
     try:
-        with mkdocs_config_file(report) as config_file, handed_over(report):
+        with mkdocs_config_file(report) as config_file, handed_over(report, cache=cache):
             config = load_config(
                 config_file=str(config_file),
                 site_dir=str(staging),

@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from cxmap.cache import DiskCache
+from cxmap.check_cache import lint_cached
 from cxmap.commands.shared import echo
 from cxmap.linter import lint, parse_codes
+from cxmap.paths import cache_folder
 from cxmap.reporters import REPORTERS
 
 
@@ -18,13 +21,15 @@ def run(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     color: bool = False,
+    cache: bool = True,
 ) -> int:
-    report = lint(
-        project_dir,
-        select=parse_codes(select, "--select"),
-        ignore=parse_codes(ignore, "--ignore"),
-        strict=strict,
-    )
+    selected = parse_codes(select, "--select")
+    ignored = parse_codes(ignore, "--ignore")
+    if cache:
+        store = DiskCache(cache_folder("check"))
+        report = lint_cached(project_dir, store, selected, ignored, strict)
+    else:
+        report = lint(project_dir, selected, ignored, strict)
     output = REPORTERS[output_format](report, color)
     if output:
         echo(output, color=color)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from cxmap.checks import REGISTRY
 from cxmap.facts import (
@@ -151,7 +151,7 @@ class Handbook:
     @staticmethod
     def link(source: str, target: str, anchor: str | None = None) -> str:
         """A relative Markdown link from page ``source`` to page ``target``."""
-        relative = posixpath.relpath(target, posixpath.dirname(source) or ".")
+        relative = _relative(target, source)
         return f"{relative}#{anchor}" if anchor else relative
 
     # -- findings --------------------------------------------------------------------
@@ -415,3 +415,9 @@ class Handbook:
 
     def tag_of(self, name: str) -> Tag | None:
         return self._tags_by_name.get(name)
+
+
+@lru_cache(maxsize=65536)
+def _relative(target: str, source: str) -> str:
+    # A handbook links the same few hundred pages to each other tens of thousands of times.
+    return posixpath.relpath(target, posixpath.dirname(source) or ".")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup
@@ -28,6 +29,12 @@ def markdown_text(value: Any) -> Any:
     """User text made literal for Markdown; other values (and Markup) pass through."""
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
+    return _escaped(value)
+
+
+@lru_cache(maxsize=65536)
+def _escaped(value: str) -> str:
+    # Names of teams, channels and stages are printed thousands of times on big sites.
     flat = _SPACE.sub(" ", value)
     escaped = _PUNCTUATION.sub(r"\\\1", html.escape(flat, quote=False))
     return _LIST_MARKER.sub(_escape_marker, escaped)

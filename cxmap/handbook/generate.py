@@ -6,6 +6,7 @@ MkDocs plugin hands it to MkDocs in memory, ``cxmap pages`` writes it to a folde
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from cxmap.diagrams import DEFAULT_LINK, VIEWS, Grid, JourneyView, diagram, view
 from cxmap.diagrams.embed import for_page
 from cxmap.diagrams.render import Job, render_all
 from cxmap.facts import expectation_gap, journey_stages, kpi_on_target
+from cxmap.findings import Finding
 from cxmap.handbook.charts import emotion_line, kpi_bar
 from cxmap.handbook.content import Handbook, Place
 from cxmap.handbook.escape import markdown_text, yaml_string
@@ -30,6 +32,7 @@ from cxmap.handbook.pages import CATALOGUE, PAGES, Each, page_of
 from cxmap.handbook.static import static_files
 from cxmap.linter import Report
 from cxmap.model import Entity, Journey
+from cxmap.project import JourneyDocument
 
 Progress = Callable[[int, int], None]
 
@@ -97,26 +100,55 @@ def _finalize(value: Any) -> Any:
     return Markup(markdown_text(str(value)))
 
 
+DiagramMemo = dict[str, tuple[Markup, bytes]]
+"""Diagrams drawn by earlier calls, by a hash of what they were drawn from."""
+
+
 def _diagrams(
-    report: Report, progress: Progress | None, file_links: str
+    report: Report,
+    progress: Progress | None,
+    file_links: str,
+    memo: DiagramMemo | None = None,
+    use_cache: bool = True,
 ) -> tuple[dict[tuple[str, str], Markup], dict[str, bytes]]:
-    """Every view of every journey: as HTML for its page, and as a file."""
+    """Every view of every journey: as HTML for its page, and as a file.
+
+    With ``memo``, a journey read from the same bytes as before, with the same
+    organisation and findings, is not drawn again.
+    """
     jobs: list[Job] = []
     keys: list[tuple[str, str]] = []
     columns: list[Grid] = []
+    inline: dict[tuple[str, str], Markup] = {}
+    reused: dict[tuple[str, str], bytes] = {}
+    by_file: dict[str, list[Finding]] = {}
+    for finding in report.findings:
+        by_file.setdefault(finding.file, []).append(finding)
+    memo_keys: dict[tuple[str, str], str] = {}
     for doc in report.project.journeys:
-        findings = [f for f in report.findings if f.file == doc.file]
+        findings = by_file.get(doc.file, [])
+        inputs = _drawn_from(report, doc, findings) if memo is not None else None
         view = JourneyView(report.project, doc, findings, DEFAULT_LINK)
         for kind in views_of(doc.model):
+            key = (doc.model.id, kind)
+            if memo is not None and inputs is not None:
+                memo_keys[key] = f"{inputs}/{kind}"
+                if memo_keys[key] in memo:
+                    inline[key], reused[key] = memo[memo_keys[key]]
+                    continue
             rendering, grid = diagram(view, kind, "svg")
             jobs.append(rendering)
             columns.append(grid)
-            keys.append((doc.model.id, kind))
-    rendered = render_all(jobs, progress=progress)
-    inline = {
-        key: Markup(for_page(svg, f"{key[0]}-{key[1]}", grid))
-        for key, svg, grid in zip(keys, rendered, columns, strict=True)
+            keys.append(key)
+    rendered = dict(zip(keys, render_all(jobs, use_cache, progress), strict=True))
+    inline |= {
+        key: Markup(for_page(rendered[key], f"{key[0]}-{key[1]}", grid))
+        for key, grid in zip(keys, columns, strict=True)
     }
+    rendered |= reused
+    if memo is not None:
+        memo.clear()
+        memo.update({memo_keys[key]: (inline[key], rendered[key]) for key in memo_keys})
     # Each diagram is drawn once, with links to sections of its own page. The
     # file version, opened on its own, must link to the page instead: its links
     # differ only in that prefix, so it is swapped in the SVG bytes rather than
@@ -128,9 +160,19 @@ def _diagrams(
             b'xlink:href="' + inline_prefix,
             b'xlink:href="' + file_links.format(journey=journey, touchpoint="").encode(),
         )
-        for (journey, kind), svg in zip(keys, rendered, strict=True)
+        for (journey, kind), svg in sorted(rendered.items())
     }
     return inline, files
+
+
+def _drawn_from(report: Report, doc: JourneyDocument, findings: list[Finding]) -> str | None:
+    """A key for what a journey's diagrams show, or ``None`` when it cannot be told."""
+    org = report.project.organization
+    if not doc.digest or (org is not None and not org.digest):
+        return None
+    return hashlib.sha256(
+        "\0".join((doc.digest, org.digest if org else "", repr(findings))).encode()
+    ).hexdigest()
 
 
 def generate(
@@ -141,6 +183,8 @@ def generate(
     progress: Progress | None = None,
     file_links: str = "../{journey}/#tp-{touchpoint}",
     inline: bool = True,
+    diagram_memo: DiagramMemo | None = None,
+    use_cache: bool = True,
 ) -> Site:
     """Every page of the handbook, except those at the paths in ``skip``.
 
@@ -148,7 +192,10 @@ def generate(
     ``journeys/ID/VIEW.svg``, whose nodes link to the page by ``file_links``.
     With ``inline=False`` the pages hold empty placeholders instead of the SVGs,
     which are in ``Site.diagrams`` for :func:`fill_diagrams`: Markdown then never
-    has to read them, which makes big sites much faster to build.
+    has to read them, which makes big sites much faster to build. A live preview
+    passes the same ``diagram_memo`` to each call, so that unchanged journeys are
+    not drawn again. ``use_cache=False`` draws every diagram anew, without the
+    diagram cache.
     """
     env = _environment_for(report, templates)
     hb: Handbook = env.globals["hb"]  # type: ignore[assignment]
@@ -165,7 +212,7 @@ def generate(
         if path not in skipped:
             site.pages[path] = text
 
-    diagrams, files = _diagrams(report, progress, file_links)
+    diagrams, files = _diagrams(report, progress, file_links, diagram_memo, use_cache)
     site.assets.update(files)
     if inline:
         diagrams = {key: inline_svg(markup) for key, markup in diagrams.items()}

@@ -103,3 +103,18 @@ _BY_KIND = {page.each: page for page in PAGES if page.each is not None}
 def page_of(kind: Each, item_id: str) -> str:
     """The page of a journey, team, department, channel, persona or tag."""
     return _BY_KIND[kind].item_page(item_id)
+
+
+_CROSS_REFERENCE_FOLDERS = tuple(
+    f"{page.folder}/" for page in PAGES if page.each not in (None, "journey")
+)
+
+
+def is_cross_reference(path: str) -> bool:
+    """Whether a page lists what other pages describe: a team's, channel's or tag's page.
+
+    Its long tables (a row per touch point or journey, each with a page of its own)
+    stay out of the search index, so that a search leads to the journey that says
+    it all rather than to every list the touch point appears in.
+    """
+    return path == JOURNEYS.path or path.startswith(_CROSS_REFERENCE_FOLDERS)
