@@ -16,7 +16,7 @@ import pickle
 import time
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from cxmap import __version__
 from cxmap.files import write_atomically
@@ -50,6 +50,29 @@ def code_version() -> str:
                 f"{path.relative_to(package).as_posix()}:{status.st_size}:{status.st_mtime_ns}"
             )
     return digest(*stamps)
+
+
+class Store(Protocol):
+    """Where cached values are kept: :class:`DiskCache`, or :class:`NoCache`."""
+
+    def get(self, key: str) -> Any | None: ...
+
+    def put(self, key: str, value: Any) -> None: ...
+
+    def prune(self) -> None: ...
+
+
+class NoCache:
+    """A store that keeps nothing (``--no-cache``)."""
+
+    def get(self, key: str) -> Any | None:
+        return None
+
+    def put(self, key: str, value: Any) -> None:
+        pass
+
+    def prune(self) -> None:
+        pass
 
 
 class DiskCache:

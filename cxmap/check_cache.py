@@ -13,12 +13,14 @@ does. The findings are the same, finding for finding.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from cxmap import clock
-from cxmap.cache import DiskCache, code_version, digest
+from cxmap.cache import Store, code_version, digest
 from cxmap.checks import all_checks
 from cxmap.discovery import SourceFile, read
 from cxmap.findings import Finding, located
@@ -37,14 +39,22 @@ class JourneyRecord:
     """``None`` when the file holds no journey that could be read."""
 
 
+PARALLEL_FROM = 24
+"""Files to check, at least, before they are checked on every core."""
+
+
 def lint_cached(
     root: Path,
-    store: DiskCache,
+    store: Store,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     strict: bool = False,
 ) -> Report:
-    """:func:`cxmap.linter.lint`, reading only the journey files ``store`` has not seen."""
+    """:func:`cxmap.linter.lint`, reading only the journey files ``store`` has not seen.
+
+    With :class:`~cxmap.cache.NoCache` every file is read; either way the journey
+    files are checked on every core when there are many.
+    """
     config = load_project_config(root)
     with collector_paused():
         start = start_loading(root, config)
@@ -63,7 +73,7 @@ def lint_cached(
             repr(start.limits),
             clock.today().isoformat(),
         )
-        records = [_record(project, file, start.limits, store, context) for file in journeys]
+        records = _records(project, journeys, start.limits, store, context)
         store.prune()
         project.summaries = [record.summary for record in records if record.summary]
         for record in records:
@@ -95,22 +105,68 @@ def _organization_findings(project: Project, journey_files: set[str]) -> list[Fi
     return findings
 
 
-def _record(
-    project: Project, file: SourceFile, limits: Limits, store: DiskCache, context: str
-) -> JourneyRecord:
-    raw = read(file, project.root, limits)
-    if isinstance(raw, Problem):
-        return JourneyRecord([located(raw.code, raw.message, file.name, raw.mark)], None)
-    key = digest(context, file.name, raw)
-    cached = store.get(key)
-    if isinstance(cached, JourneyRecord):
-        return cached
+def _records(
+    project: Project, files: list[SourceFile], limits: Limits, store: Store, context: str
+) -> list[JourneyRecord]:
+    """Each journey file's record, from the store or checked now."""
+    records: list[JourneyRecord | None] = []
+    missing: list[tuple[int, str, SourceFile, bytes]] = []
+    for file in files:
+        raw = read(file, project.root, limits)
+        if isinstance(raw, Problem):
+            records.append(
+                JourneyRecord([located(raw.code, raw.message, file.name, raw.mark)], None)
+            )
+            continue
+        key = digest(context, file.name, raw)
+        cached = store.get(key)
+        records.append(cached if isinstance(cached, JourneyRecord) else None)
+        if records[-1] is None:
+            missing.append((len(records) - 1, key, file, raw))
+    checked = _check_all(project, [(file, raw) for _, _, file, raw in missing], limits)
+    for (index, key, _, _), record in zip(missing, checked, strict=True):
+        store.put(key, record)
+        records[index] = record
+    return [record for record in records if record is not None]
+
+
+_WORK: tuple[Project, Limits] | None = None
+"""What a worker process checks files against; set before the workers are forked."""
+
+
+def _check_all(
+    project: Project, files: list[tuple[SourceFile, bytes]], limits: Limits
+) -> list[JourneyRecord]:
+    global _WORK
+    cores = os.cpu_count() or 1
+    if (
+        len(files) < PARALLEL_FROM
+        or cores < 2
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        return [_check_file(project, file, raw, limits) for file, raw in files]
+    _WORK = (project, limits)
+    try:
+        # Forked workers start with the project read so far; each sends back only
+        # the findings and the summary of its files, which are small.
+        with multiprocessing.get_context("fork").Pool(min(cores, len(files))) as pool:
+            return pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (cores * 4)))
+    finally:
+        _WORK = None
+
+
+def _check_in_worker(item: tuple[SourceFile, bytes]) -> JourneyRecord:
+    assert _WORK is not None
+    project, limits = _WORK
+    return _check_file(project, item[0], item[1], limits)
+
+
+def _check_file(project: Project, file: SourceFile, raw: bytes, limits: Limits) -> JourneyRecord:
     reading = read_file(file, raw, False, limits)
     record = JourneyRecord(reading.findings, None)
     if reading.journey is not None:
         record.findings += _journey_findings(project, reading.journey)
         record.summary = JourneySummary.of(reading.journey)
-    store.put(key, record)
     return record
 
 

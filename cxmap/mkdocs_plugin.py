@@ -32,7 +32,6 @@ from mkdocs.structure.pages import Page
 
 from cxmap.cache import DiskCache
 from cxmap.config import Config
-from cxmap.diagrams import views_of
 from cxmap.errors import CxmapError
 from cxmap.handbook.escape import markdown_text
 from cxmap.handbook.generate import (
@@ -112,6 +111,7 @@ class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
         self.diagram_memo: DiagramMemo = {}
         self.stale_pages: dict[str, str] = {}
         self.use_cache = True
+        self.diagram_files: set[str] = set()
         self.tables: dict[str, list[str]] = {}
         """The long tables cut out of cross-reference pages until they are finished."""
 
@@ -193,26 +193,40 @@ class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
                 files.append(File.generated(config, "index.md", content="# Handbook\n"))
             return files
         existing = {file.src_uri for file in files}
-        total = sum(len(views_of(doc.model)) for doc in self.report.project.journeys)
         page_url = "{journey}/" if config.use_directory_urls else "{journey}.html"
+        # Graphviz draws while MkDocs renders the pages: the diagrams are only needed
+        # once every page is read (on_env), the files they go in only their names.
         self.site = generate(
             self.report,
             templates=self._templates,
             skip=existing,
-            progress=_progress if total >= 12 else None,
             file_links=f"../{page_url}#tp-{{touchpoint}}",
             inline=False,
             diagram_memo=self.diagram_memo if self.serving else None,
             use_cache=self.config.cache and self.use_cache,
+            defer_diagrams=True,
         )
         self.stale_pages = stale_pages(self.report)
         for path, text in sorted(self.site.pages.items()):
             files.append(File.generated(config, path, content=text))
-        for path, data in sorted(self.site.assets.items()):
+        drawn = self.site.drawing.files if self.site.drawing is not None else []
+        self.diagram_files = {path for path in drawn if path not in existing}
+        assets = {**self.site.assets, **dict.fromkeys(drawn, b"")}
+        for path, data in sorted(assets.items()):
             if path not in existing:
                 files.append(File.generated(config, path, content=data))
         log.info("cxmap: generated %s", counted(len(self.site.pages), "page"))
         return files
+
+    def _diagrams_drawn(self, files: Files) -> None:
+        """Wait for Graphviz, and put each diagram into the file that waits for it."""
+        drawing = self.site.drawing
+        total = len(drawing.views) if drawing is not None else 0
+        drawn = self.site.finish_diagrams(_progress if total >= 12 else None)
+        for path, data in drawn.items():
+            file = files.get_file_from_path(path)
+            if file is not None and path in self.diagram_files:
+                file.content_bytes = data
 
     def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig, files: Files) -> str:
         if self.error is not None:
@@ -233,6 +247,7 @@ class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
         return page
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        self._diagrams_drawn(files)
         if self.page_cache is not None and self.nav is not None:
             self.page_cache.watch_search(config)
             env = self.page_cache.plan(env, self.nav, files)
@@ -260,6 +275,9 @@ class CxmapPlugin(BasePlugin[CxmapPluginOptions]):
         # The user's own navigation is theirs to arrange.
         self.nav = nav if config.nav is not None else grouped(nav)
         return self.nav
+
+    def on_build_error(self, error: Exception) -> None:
+        self.site.cancel_diagrams()
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.page_cache is not None:

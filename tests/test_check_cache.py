@@ -9,7 +9,8 @@ import pytest
 from helpers import EXAMPLES, REPO, Cli
 from scale_project import write_project as write_scale_project
 
-from cxmap.cache import DiskCache
+from cxmap import check_cache
+from cxmap.cache import DiskCache, NoCache
 from cxmap.check_cache import lint_cached
 from cxmap.linter import Report, lint
 
@@ -49,11 +50,18 @@ def _same(cached: Report, plain: Report) -> None:
     assert cached.checks == plain.checks and cached.exit_code == plain.exit_code
 
 
-def test_the_cache_changes_no_finding(tmp_path: Path) -> None:
+@pytest.mark.parametrize("cores", ["one core", "every core"])
+def test_the_cache_changes_no_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cores: str
+) -> None:
+    if cores == "every core":
+        monkeypatch.setattr(check_cache, "PARALLEL_FROM", 1)
+        monkeypatch.setattr(check_cache.os, "cpu_count", lambda: 2)
     store = DiskCache(tmp_path / "cache")
     for name, root in _projects(tmp_path).items():
         plain = lint(root)
         assert plain.findings or name.startswith("organization"), name
+        _same(lint_cached(root, NoCache()), plain)
         _same(lint_cached(root, store), plain)  # filling the cache
         _same(lint_cached(root, store), plain)  # from the cache
         _same(
@@ -97,6 +105,7 @@ def test_a_large_organisation_checks_the_same_with_the_cache(tmp_path: Path) -> 
     root = write_scale_project(tmp_path / "utility")
     store = DiskCache(tmp_path / "cache")
     plain = lint(root)
+    _same(lint_cached(root, NoCache()), plain)  # 300 files: checked on every core
     _same(lint_cached(root, store), plain)
     _same(lint_cached(root, store), plain)
 

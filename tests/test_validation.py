@@ -73,7 +73,6 @@ def test_an_internal_error_is_exit_3_without_traceback(
     def crash(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("cxmap.commands.check.lint", crash)
     monkeypatch.setattr("cxmap.commands.check.lint_cached", crash)
     monkeypatch.delenv("CXMAP_DEBUG", raising=False)
     result = cli("check")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from cxmap.cache import DiskCache
+from cxmap.cache import DiskCache, NoCache
 from cxmap.check_cache import lint_cached
 from cxmap.commands.shared import echo
-from cxmap.linter import lint, parse_codes
+from cxmap.linter import parse_codes
 from cxmap.paths import cache_folder
 from cxmap.reporters import REPORTERS
 
@@ -25,11 +25,8 @@ def run(
 ) -> int:
     selected = parse_codes(select, "--select")
     ignored = parse_codes(ignore, "--ignore")
-    if cache:
-        store = DiskCache(cache_folder("check"))
-        report = lint_cached(project_dir, store, selected, ignored, strict)
-    else:
-        report = lint(project_dir, selected, ignored, strict)
+    store = DiskCache(cache_folder("check")) if cache else NoCache()
+    report = lint_cached(project_dir, store, selected, ignored, strict)
     output = REPORTERS[output_format](report, color)
     if output:
         echo(output, color=color)

@@ -148,6 +148,32 @@ def render(job: Job, use_cache: bool = True) -> bytes:
     return data
 
 
+class Rendering:
+    """Diagrams being drawn in the background, on every core; :meth:`results` waits."""
+
+    def __init__(self, jobs: Sequence[Job], use_cache: bool = True) -> None:
+        self.jobs = list(jobs)
+        if any(job.format != "dot" for job in self.jobs):
+            graphviz_version()  # one clear error before starting any work
+        workers = max(1, min(len(self.jobs), os.cpu_count() or 1))
+        self._pool = ThreadPoolExecutor(max_workers=workers)
+        self._futures = [self._pool.submit(render, job, use_cache) for job in self.jobs]
+
+    def results(self, progress: Callable[[int, int], None] | None = None) -> list[bytes]:
+        """Every diagram, in the order of the jobs; ``progress(done, total)`` as they finish."""
+        try:
+            for done, _ in enumerate(as_completed(self._futures), start=1):
+                if progress is not None:
+                    progress(done, len(self._futures))
+            return [future.result() for future in self._futures]
+        finally:
+            self.cancel()
+
+    def cancel(self) -> None:
+        """Stop drawing what has not started (a build that failed meanwhile)."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
 def render_all(
     jobs: Sequence[Job],
     use_cache: bool = True,
@@ -159,14 +185,4 @@ def render_all(
     """
     if not jobs:
         return []
-    if any(job.format != "dot" for job in jobs):
-        graphviz_version()  # one clear error before starting any work
-    workers = min(len(jobs), os.cpu_count() or 1)
-    results: list[bytes | None] = [None] * len(jobs)
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(render, job, use_cache): index for index, job in enumerate(jobs)}
-        for done, future in enumerate(as_completed(futures), start=1):
-            results[futures[future]] = future.result()
-            if progress is not None:
-                progress(done, len(jobs))
-    return [result for result in results if result is not None]
+    return Rendering(jobs, use_cache).results(progress)

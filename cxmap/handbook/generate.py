@@ -20,7 +20,7 @@ from markupsafe import Markup
 from cxmap.catalogue import catalogue_markdown
 from cxmap.diagrams import DEFAULT_LINK, VIEWS, Grid, JourneyView, diagram, views_of
 from cxmap.diagrams.embed import for_page
-from cxmap.diagrams.render import Job, render_all
+from cxmap.diagrams.render import Job, Rendering
 from cxmap.facts import expectation_gap, journey_stages, kpi_on_target
 from cxmap.findings import Finding
 from cxmap.handbook.charts import emotion_line, kpi_bar
@@ -48,6 +48,23 @@ class Site:
     pages: dict[str, str] = field(default_factory=dict)
     assets: dict[str, bytes] = field(default_factory=dict)
     diagrams: dict[str, Markup] = field(default_factory=dict)
+    drawing: Drawing | None = field(default=None, compare=False, repr=False)
+    """Diagrams still being drawn (``generate(defer_diagrams=True)``)."""
+
+    def finish_diagrams(self, progress: Progress | None = None) -> dict[str, bytes]:
+        """Wait for the diagrams drawn in the background; their files (now in ``assets``)."""
+        if self.drawing is None:
+            return {}
+        drawing, self.drawing = self.drawing, None
+        inline, files = drawing.finish(progress)
+        self.diagrams = {f"{journey}/{kind}": svg for (journey, kind), svg in inline.items()}
+        self.assets.update(files)
+        return files
+
+    def cancel_diagrams(self) -> None:
+        if self.drawing is not None:
+            self.drawing.cancel()
+            self.drawing = None
 
 
 _PLACEHOLDER = re.compile(
@@ -104,65 +121,91 @@ DiagramMemo = dict[str, tuple[Markup, bytes]]
 """Diagrams drawn by earlier calls, by a hash of what they were drawn from."""
 
 
-def _diagrams(
-    report: Report,
-    progress: Progress | None,
-    file_links: str,
-    memo: DiagramMemo | None = None,
-    use_cache: bool = True,
-) -> tuple[dict[tuple[str, str], Markup], dict[str, bytes]]:
-    """Every view of every journey: as HTML for its page, and as a file.
+class Drawing:
+    """Every view of every journey, being drawn: as HTML for its page, and as a file.
 
-    With ``memo``, a journey read from the same bytes as before, with the same
+    With a ``memo``, a journey read from the same bytes as before, with the same
     organisation and findings, is not drawn again.
     """
-    jobs: list[Job] = []
-    keys: list[tuple[str, str]] = []
-    columns: list[Grid] = []
-    inline: dict[tuple[str, str], Markup] = {}
-    reused: dict[tuple[str, str], bytes] = {}
-    by_file: dict[str, list[Finding]] = {}
-    for finding in report.findings:
-        by_file.setdefault(finding.file, []).append(finding)
-    memo_keys: dict[tuple[str, str], str] = {}
-    for doc in report.project.journeys:
-        findings = by_file.get(doc.file, [])
-        inputs = _drawn_from(report, doc, findings) if memo is not None else None
-        view = JourneyView(report.project, doc, findings, DEFAULT_LINK)
-        for kind in views_of(doc.model):
-            key = (doc.model.id, kind)
-            if memo is not None and inputs is not None:
-                memo_keys[key] = f"{inputs}/{kind}"
-                if memo_keys[key] in memo:
-                    inline[key], reused[key] = memo[memo_keys[key]]
-                    continue
-            rendering, grid = diagram(view, kind, "svg")
-            jobs.append(rendering)
-            columns.append(grid)
-            keys.append(key)
-    rendered = dict(zip(keys, render_all(jobs, use_cache, progress), strict=True))
-    inline |= {
-        key: Markup(for_page(rendered[key], f"{key[0]}-{key[1]}", grid))
-        for key, grid in zip(keys, columns, strict=True)
-    }
-    rendered |= reused
-    if memo is not None:
-        memo.clear()
-        memo.update({memo_keys[key]: (inline[key], rendered[key]) for key in memo_keys})
-    # Each diagram is drawn once, with links to sections of its own page. The
-    # file version, opened on its own, must link to the page instead: its links
-    # differ only in that prefix, so it is swapped in the SVG bytes rather than
-    # running Graphviz a second time. Only link attributes match, and cxmap
-    # writes every one of them from the link pattern.
-    inline_prefix = DEFAULT_LINK.format(journey="", touchpoint="").encode()
-    files = {
-        f"journeys/{journey}/{kind}.svg": svg.replace(
-            b'xlink:href="' + inline_prefix,
-            b'xlink:href="' + file_links.format(journey=journey, touchpoint="").encode(),
+
+    def __init__(
+        self,
+        report: Report,
+        file_links: str,
+        memo: DiagramMemo | None = None,
+        use_cache: bool = True,
+    ) -> None:
+        self.file_links = file_links
+        self.memo = memo
+        self.views: list[tuple[str, str]] = []
+        """Every (journey, view) drawn, in order."""
+        self._keys: list[tuple[str, str]] = []
+        self._grids: list[Grid] = []
+        self._reused: dict[tuple[str, str], tuple[Markup, bytes]] = {}
+        self._memo_keys: dict[tuple[str, str], str] = {}
+        jobs: list[Job] = []
+        by_file: dict[str, list[Finding]] = {}
+        for finding in report.findings:
+            by_file.setdefault(finding.file, []).append(finding)
+        for doc in report.project.journeys:
+            findings = by_file.get(doc.file, [])
+            inputs = _drawn_from(report, doc, findings) if memo is not None else None
+            view = JourneyView(report.project, doc, findings, DEFAULT_LINK)
+            for kind in views_of(doc.model):
+                key = (doc.model.id, kind)
+                self.views.append(key)
+                if memo is not None and inputs is not None:
+                    self._memo_keys[key] = f"{inputs}/{kind}"
+                    if self._memo_keys[key] in memo:
+                        self._reused[key] = memo[self._memo_keys[key]]
+                        continue
+                rendering, grid = diagram(view, kind, "svg")
+                jobs.append(rendering)
+                self._grids.append(grid)
+                self._keys.append(key)
+        self._rendering = Rendering(jobs, use_cache)
+
+    @property
+    def files(self) -> list[str]:
+        """Where each diagram's file goes in the site."""
+        return sorted(
+            f"journeys/{journey}/{kind}.svg" for journey, kind in dict.fromkeys(self.views)
         )
-        for (journey, kind), svg in sorted(rendered.items())
-    }
-    return inline, files
+
+    def finish(
+        self, progress: Progress | None = None
+    ) -> tuple[dict[tuple[str, str], Markup], dict[str, bytes]]:
+        """Wait for the diagrams: their HTML by (journey, view), and their files by path."""
+        drawn = self._rendering.results(progress)
+        rendered = dict(zip(self._keys, drawn, strict=True))
+        inline = {
+            key: Markup(for_page(rendered[key], f"{key[0]}-{key[1]}", grid))
+            for key, grid in zip(self._keys, self._grids, strict=True)
+        }
+        for key, (markup, svg) in self._reused.items():
+            inline[key], rendered[key] = markup, svg
+        if self.memo is not None:
+            self.memo.clear()
+            self.memo.update(
+                {self._memo_keys[key]: (inline[key], rendered[key]) for key in self._memo_keys}
+            )
+        # Each diagram is drawn once, with links to sections of its own page. The
+        # file version, opened on its own, must link to the page instead: its links
+        # differ only in that prefix, so it is swapped in the SVG bytes rather than
+        # running Graphviz a second time. Only link attributes match, and cxmap
+        # writes every one of them from the link pattern.
+        inline_prefix = DEFAULT_LINK.format(journey="", touchpoint="").encode()
+        files = {
+            f"journeys/{journey}/{kind}.svg": svg.replace(
+                b'xlink:href="' + inline_prefix,
+                b'xlink:href="' + self.file_links.format(journey=journey, touchpoint="").encode(),
+            )
+            for (journey, kind), svg in sorted(rendered.items())
+        }
+        return inline, files
+
+    def cancel(self) -> None:
+        self._rendering.cancel()
 
 
 def _drawn_from(report: Report, doc: JourneyDocument, findings: list[Finding]) -> str | None:
@@ -185,6 +228,7 @@ def generate(
     inline: bool = True,
     diagram_memo: DiagramMemo | None = None,
     use_cache: bool = True,
+    defer_diagrams: bool = False,
 ) -> Site:
     """Every page of the handbook, except those at the paths in ``skip``.
 
@@ -195,7 +239,9 @@ def generate(
     has to read them, which makes big sites much faster to build. A live preview
     passes the same ``diagram_memo`` to each call, so that unchanged journeys are
     not drawn again. ``use_cache=False`` draws every diagram anew, without the
-    diagram cache.
+    diagram cache. ``defer_diagrams`` (with ``inline=False``) returns while Graphviz
+    is still drawing: :meth:`Site.finish_diagrams` waits for the diagrams, so that
+    the pages can be rendered meanwhile.
     """
     env = _environment_for(report, templates)
     hb: Handbook = env.globals["hb"]  # type: ignore[assignment]
@@ -212,13 +258,18 @@ def generate(
         if path not in skipped:
             site.pages[path] = text
 
-    diagrams, files = _diagrams(report, progress, file_links, diagram_memo, use_cache)
-    site.assets.update(files)
-    if inline:
-        diagrams = {key: inline_svg(markup) for key, markup in diagrams.items()}
+    drawing = Drawing(report, file_links, diagram_memo, use_cache)
+    if defer_diagrams and not inline:
+        site.drawing = drawing
+        diagrams = dict.fromkeys(drawing.views, Markup(""))
     else:
-        site.diagrams = {f"{journey}/{kind}": svg for (journey, kind), svg in diagrams.items()}
-        diagrams = dict.fromkeys(diagrams, Markup(""))
+        drawn, files = drawing.finish(progress)
+        site.assets.update(files)
+        if inline:
+            diagrams = {key: inline_svg(markup) for key, markup in drawn.items()}
+        else:
+            site.diagrams = {f"{journey}/{kind}": svg for (journey, kind), svg in drawn.items()}
+            diagrams = dict.fromkeys(drawn, Markup(""))
     for entry in PAGES:
         if entry.needs_organization and hb.organization is None:
             continue
