@@ -58,6 +58,10 @@ def located(
     *,
     journey: str | None = None,
     touchpoint: str | None = None,
+    at_most: Severity | None = None,
+    related: tuple[tuple[str, str], ...] = (),
 ) -> Finding:
     """Build a finding from a ``Mark`` instead of a separate line and column."""
-    return Finding(code, message, file, at[0], at[1], journey, touchpoint)
+    return Finding(
+        code, message, file, at[0], at[1], journey, touchpoint, at_most=at_most, related=related
+    )

@@ -6,7 +6,6 @@ salvaged) and the findings met while reading it; later stages only see models.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import re
 from collections.abc import Iterator, Mapping
@@ -73,17 +72,16 @@ class JourneyDocument(Document[Journey]):
         at_most: Severity | None = None,
         related: tuple[tuple[str, str], ...] = (),
     ) -> Finding:
-        found = located(
+        return located(
             code,
             message,
             self.file,
             at,
             journey=self.model.id,
             touchpoint=touchpoint.id if touchpoint is not None else None,
+            at_most=at_most,
+            related=related,
         )
-        if at_most is None and not related:
-            return found
-        return dataclasses.replace(found, at_most=at_most, related=related)
 
 
 @dataclass

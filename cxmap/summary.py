@@ -11,9 +11,9 @@ reading those files again (see :mod:`cxmap.check_cache`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from cxmap.findings import Finding, Mark, Severity, located
+from cxmap.findings import Finding, Mark, located
 from cxmap.model import Duration
 from cxmap.project import JourneyDocument, Project
 
@@ -95,15 +95,12 @@ class JourneySummary:
         message: str,
         at: Mark,
         touchpoint: str | None = None,
-        *,
-        at_most: Severity | None = None,
         related: tuple[tuple[str, str], ...] = (),
     ) -> Finding:
-        """A finding on this journey, as :meth:`JourneyDocument.finding` makes it."""
-        found = located(code, message, self.file, at, journey=self.id, touchpoint=touchpoint)
-        if at_most is None and not related:
-            return found
-        return replace(found, at_most=at_most, related=related)
+        """A finding on this journey, as its document makes them."""
+        return located(
+            code, message, self.file, at, journey=self.id, touchpoint=touchpoint, related=related
+        )
 
 
 def summaries(project: Project) -> list[JourneySummary]:
