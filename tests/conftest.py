@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -19,6 +22,19 @@ from helpers import (
 
 from cxmap import yamlsource
 from cxmap.cli import main
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """One cache folder for the run, before any fixture builds a site.
+
+    Session fixtures run before the per-test folder below is set; they write here,
+    never into the cache of the machine's user.
+    """
+    os.environ["CXMAP_CACHE_DIR"] = tempfile.mkdtemp(prefix="cxmap-test-cache-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(os.environ.pop("CXMAP_CACHE_DIR", ""), ignore_errors=True)
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
