@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -134,3 +137,20 @@ def test_a_damaged_cache_entry_is_read_again(tmp_path: Path) -> None:
     for entry in (tmp_path / "cache").iterdir():
         entry.write_bytes(b"\x80\x04garbage")
     _same(lint_cached(root, store), plain)
+
+
+def test_checks_running_side_by_side_share_one_cache(tmp_path: Path) -> None:
+    root = _projects(tmp_path)["council"]
+    env = {**os.environ, "CXMAP_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "cxmap", "check", str(root), "--format", "json"]
+    running = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        for _ in range(4)
+    ]
+    outputs = {process.communicate(timeout=120)[0] for process in running}
+    assert [process.returncode for process in running] == [0] * 4
+    alone = subprocess.run([*command, "--no-cache"], capture_output=True, env=env, check=False)
+    assert outputs == {alone.stdout}, "every run wrote and read the same entries safely"
+    again = subprocess.run(command, capture_output=True, env=env, check=False)
+    assert again.stdout == alone.stdout
+    assert not list((tmp_path / "cache" / "check").glob(".*")), "no half-written entry is left"
