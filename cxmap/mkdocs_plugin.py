@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +32,7 @@ from mkdocs.structure.pages import Page
 from cxmap.cache import DiskCache
 from cxmap.config import Config
 from cxmap.errors import CxmapError
+from cxmap.handbook.content import Handbook
 from cxmap.handbook.escape import markdown_text
 from cxmap.handbook.generate import (
     JOURNEY_INDEX_MARKER,
@@ -306,7 +306,7 @@ def stale_pages(report: Report) -> dict[str, str]:
 
 
 def stale_banner(file: str, page: str) -> str:
-    findings = posixpath.relpath("findings.md", posixpath.dirname(page) or ".")
+    findings = Handbook.link(page, "findings.md")
     return (
         f'!!! warning "{markdown_text(file)} cannot be read now"\n\n'
         f"    This page shows the file as it was when it last read well. "
