@@ -4,11 +4,11 @@ What a check finds in one journey depends only on that journey, the organisation
 and the configuration (see :attr:`cxmap.checks.registry.Check.run`); what it finds
 by comparing journeys depends on their summaries (:mod:`cxmap.summary`). So each
 journey file's findings and summary are kept in a :class:`~cxmap.cache.DiskCache`,
-keyed by the file's bytes, the organisation file's bytes, the configuration, the
-day (the review checks count from it) and cxmap's own code. A run reads the
-organisation and the changed files, checks those, takes the rest from the cache,
-then compares all journeys and settles the findings as :func:`cxmap.linter.lint`
-does. The findings are the same, finding for finding.
+keyed by the file's bytes, the organisation file's bytes, the measurements file's
+bytes, the configuration, the day (the review checks count from it) and cxmap's
+own code. A run reads the organisation and the changed files, checks those, takes
+the rest from the cache, then compares all journeys and settles the findings as
+:func:`cxmap.linter.lint` does. The findings are the same, finding for finding.
 """
 
 from __future__ import annotations
@@ -69,6 +69,7 @@ def lint_cached(
             "check",
             code_version(),
             org_bytes,
+            project.measurements.digest if project.measurements is not None else "",
             config.model_dump_json(),
             repr(start.limits),
             clock.today().isoformat(),
@@ -101,7 +102,9 @@ def _organization_findings(project: Project, journey_files: set[str]) -> list[Fi
     alone = Project(project.root, project.config, project.organization, [], [], project.files)
     for item in all_checks():
         if item.run is not None:
-            findings += [f for f in item.run(alone) if f.file not in journey_files]
+            findings += [
+                f for f in item.run(alone) if f.file not in journey_files and f.journey is None
+            ]
     return findings
 
 
@@ -173,10 +176,12 @@ def _check_file(project: Project, file: SourceFile, raw: bytes, limits: Limits) 
 def _journey_findings(project: Project, doc: JourneyDocument) -> list[Finding]:
     """What the checks find in one journey on its own."""
     alone = Project(project.root, project.config, project.organization, [doc], [], [doc.file])
+    alone.measurements = project.measurements
     return [
         finding
         for item in all_checks()
         if item.run is not None
         for finding in item.run(alone)
-        if finding.file == doc.file
+        # the organisation's and the configuration's findings are made once, not per journey
+        if finding.file == doc.file or finding.journey == doc.model.id
     ]

@@ -56,6 +56,29 @@ class DiagramsConfig(Model):
     )
 
 
+MEASUREMENTS_FILE = "measurements.csv"
+
+
+class MeasurementsConfig(Located):
+    """Where the KPI measurements are, and how old the latest may be."""
+
+    file: Text = Field(
+        default=MEASUREMENTS_FILE,
+        description="CSV file of KPI measurements, relative to the project; read when it "
+        "exists (set it to say that it must).",
+    )
+    max_age: Duration = Field(
+        default=Duration("3mo"),
+        description="How old a KPI's latest measurement may be before it is stale "
+        "(stale-measurement).",
+    )
+
+    @property
+    def required(self) -> bool:
+        """Whether ``file`` was set, so that a missing file is a mistake."""
+        return "file" in self.model_fields_set
+
+
 class Config(Located):
     """Project settings; located, so that its ids can be checked like any reference."""
 
@@ -79,6 +102,9 @@ class Config(Located):
     )
     diagrams: DiagramsConfig = Field(
         default_factory=DiagramsConfig, description="Settings of the Graphviz diagrams."
+    )
+    measurements: MeasurementsConfig = Field(
+        default_factory=MeasurementsConfig, description="The KPI measurements file."
     )
 
 
@@ -111,6 +137,7 @@ def load_config(root: Path, known_codes: dict[str, str]) -> Config:
     problems += _check_rules(data, known_codes)
     problems += _check_journeys_dir(data)
     problems += _check_link(data)
+    problems += _check_measurements_file(data)
     if problems or result.model is None:
         raise _config_error(path, problems)
     config = result.model
@@ -144,6 +171,17 @@ def _check_journeys_dir(data: YMap) -> list[tuple[tuple[int, int], str]]:
                 "more than file systems allow",
             )
         ]
+    return []
+
+
+def _check_measurements_file(data: YMap) -> list[tuple[tuple[int, int], str]]:
+    measurements = data.get("measurements")
+    value = measurements.get("file") if isinstance(measurements, YMap) else None
+    if not isinstance(value, str) or not isinstance(measurements, YMap):
+        return []
+    path = PurePosixPath(value.replace("\\", "/"))
+    if path.is_absolute() or ".." in path.parts:
+        return [(measurements.value_at("file"), "measurements: file must be inside the project")]
     return []
 
 

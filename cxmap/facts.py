@@ -274,8 +274,12 @@ def journey_order(journey: Journey) -> list[TouchPoint]:
     return ordered
 
 
-def kpi_on_target(kpi: Kpi) -> bool | None:
-    """Whether a KPI's actual meets its target; ``None`` unless both are given (CX402)."""
-    if kpi.actual is None or kpi.target is None:
+def kpi_on_target(kpi: Kpi, actual: float | None) -> bool | None:
+    """Whether ``actual`` meets a KPI's target; ``None`` unless both are known (CX402).
+
+    The actual is the file's, else the latest measurement (see
+    :func:`cxmap.delivered.kpi_reading`).
+    """
+    if actual is None or kpi.target is None:
         return None
-    return kpi.actual >= kpi.target if kpi.better == "higher" else kpi.actual <= kpi.target
+    return actual >= kpi.target if kpi.better == "higher" else actual <= kpi.target

@@ -73,9 +73,16 @@ class ProjectPaths:
         """Rendered diagrams, shared by every project of the user (see :func:`diagram_cache`)."""
         return diagram_cache()
 
+    @property
+    def measurements(self) -> Path:
+        """The KPI measurements file (it need not exist)."""
+        return self.root / self.config.measurements.file
+
     def watched(self) -> list[Path]:
-        """What a live preview watches besides the hand-written pages: journeys and cxmap.yaml."""
-        return [path for path in (self.journeys, self.config_file) if path.exists()]
+        """What a live preview watches besides the hand-written pages: journeys,
+        cxmap.yaml and the measurements file."""
+        paths = (self.journeys, self.config_file, self.measurements)
+        return [path for path in paths if path.exists()]
 
     @property
     def mkdocs_file(self) -> Path:

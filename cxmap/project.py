@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from cxmap.config import Config
+from cxmap import clock
+from cxmap.config import CONFIG_FILE, Config
 from cxmap.discovery import SourceFile, discover, display_name, read
 from cxmap.errors import ProjectNotFound
 from cxmap.findings import START, Finding, Mark, Severity, located
+from cxmap.measurements import Measurements, read_measurements
 from cxmap.model import Journey, Organization, TouchPoint
 from cxmap.paths import ORGANIZATION_FILES, ProjectPaths
 from cxmap.suggest import did_you_mean
@@ -99,6 +101,8 @@ class Project:
     """Files that cannot be read now, shown as last read well (a live preview's)."""
     summaries: list[JourneySummary] | None = None
     """What checks across journeys read of each (see :func:`cxmap.summary.summaries`)."""
+    measurements: Measurements | None = None
+    """The measurements file, when the project has one."""
 
     @property
     def touchpoint_count(self) -> int:
@@ -215,7 +219,30 @@ def start_loading(root: Path, config: Config) -> Start:
         )
     project.files = [file.name for file in found.files]
     files = [(file, file in organization_files) for file in found.files]
+    project.measurements = _measurements(project)
+    if project.measurements is not None:
+        project.findings += project.measurements.findings
     return Start(project, files, config.limits.to_limits())
+
+
+def _measurements(project: Project) -> Measurements | None:
+    """Read the measurements file; a missing one is only a mistake when configured."""
+    settings = project.config.measurements
+    path = ProjectPaths(project.root, project.config).measurements
+    name = settings.file.replace("\\", "/")
+    if path.is_file():
+        return read_measurements(path, name, clock.today(), project.config.limits.max_file_size)
+    if settings.required:
+        what = "is not a file" if path.exists() else "does not exist"
+        project.findings.append(
+            located(
+                "CX002",
+                f"measurements: the file {name!r} {what}",
+                CONFIG_FILE,
+                settings.value_at("file"),
+            )
+        )
+    return None
 
 
 def second_organization(project: Project, file: SourceFile) -> bool:

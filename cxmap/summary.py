@@ -30,6 +30,8 @@ class TouchPointSummary:
     """The standard's response time, if it has one."""
     within_at: Mark
     """Where the standard's response time is written."""
+    kpis: tuple[str, ...] = ()
+    """What the measurements file may call its KPIs: each one's id and name."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,8 @@ class JourneySummary:
     pruned_touchpoints: bool
     """Some touch points were left out for schema errors: who owns what is not all known."""
     ignores: tuple[IgnoreEntry, ...]
+    salvaged: bool = False
+    """The file had schema errors: some of what it defines may have been left out."""
 
     @classmethod
     def of(cls, doc: JourneyDocument) -> JourneySummary:
@@ -73,6 +77,7 @@ class JourneySummary:
                     tuple(touchpoint.channels),
                     within,
                     touchpoint.value_at_path("standard", "within") if within else touchpoint.mark,
+                    tuple(key for kpi in touchpoint.kpis for key in kpi.keys),
                 )
             )
             ignores += [
@@ -87,6 +92,7 @@ class JourneySummary:
             tuple(touchpoints),
             bool(doc.pruned_ids.get("touchpoints")),
             tuple(ignores),
+            bool(doc.pruned_ids or doc.broken or doc.placeholders),
         )
 
     def finding(

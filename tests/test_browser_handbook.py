@@ -152,6 +152,7 @@ def _pages(
         "team": team,
         "channel": channel,
         "ledger": ("promises/", "Promise ledger"),
+        "kpis": ("kpis/", "KPIs"),
         "coverage": ("coverage/", "Coverage"),
         "dashboard": ("dashboard/", "Dashboard"),
         "findings": ("findings/", "Findings"),
@@ -651,6 +652,7 @@ AXE_PAGES = {
     "tag": "tags/warranty/",
     "tags index": "tags/",
     "ledger": "promises/",
+    "kpis": "kpis/",
     "coverage": "coverage/",
     "dashboard": "dashboard/",
     "findings": "findings/",
@@ -710,6 +712,58 @@ def test_axe_finds_no_serious_violation(
         for v in serious
     ]
     assert serious == [], f"/{path} in the {scheme} scheme:\n" + "\n".join(described)
+
+
+# -- measured service: trends and gaps ---------------------------------------------------
+
+_TRENDS = """() => Array.from(document.querySelectorAll('.md-content table tbody tr'))
+  .map(row => {
+    const chart = row.querySelector('svg.cxmap-chart[aria-label*="measurements from"]');
+    const box = chart ? chart.getBoundingClientRect() : null;
+    return {kpi: row.cells[0].textContent.trim(), status: row.cells[row.cells.length - 1]
+              .textContent.trim(),
+            label: chart ? chart.getAttribute('aria-label') : null,
+            width: box ? box.width : 0, height: box ? box.height : 0};
+  })"""
+
+
+def test_kpis_page_draws_each_kpis_trend_with_words(browser: Any, example: Site) -> None:
+    """Every KPI of the example has a year of measurements: each row shows its trend, big
+    enough to read, named in words, and the KPI that measures a standard its delivery gap."""
+    with opened(browser, DESKTOP) as page:
+        page.goto(f"{example.url}/kpis/")
+        page.wait_for_load_state("networkidle")
+        rows = page.evaluate(_TRENDS)
+        assert page.console_errors == []
+    assert len(rows) >= 20
+    for row in rows:
+        assert row["label"] is not None, f"{row['kpi']}: no trend chart"
+        assert row["label"].startswith(row["kpi"]), row
+        assert "12 measurements from 2025-12-01" in row["label"], row
+        assert row["width"] >= 120 and row["height"] >= 30, row
+    gaps = [row["kpi"] for row in rows if "delivery gap" in row["status"]]
+    assert gaps == ["Working days to decision"]
+
+
+def test_journey_page_shows_expected_committed_and_delivered_side_by_side(
+    browser: Any, example: Site
+) -> None:
+    with opened(browser, PHONE) as page:
+        page.goto(f"{example.url}/journeys/repair-and-warranty/#tp-warranty-decision")
+        page.wait_for_load_state("networkidle")
+        table = page.locator("table:has(th:text-is('We deliver'))").first
+        cells = [text.strip() for text in table.locator("td").all_inner_texts()]
+        flag = table.locator(".cxmap-gap-open").last
+        colour = flag.evaluate("element => getComputedStyle(element).color")
+        titles = page.locator(".admonition-title").all_inner_texts()
+        width = page.evaluate("document.documentElement.scrollWidth")
+    assert cells[0].startswith("A clear yes or no within two days")
+    assert "Gap: slower than expected" in cells[1]
+    assert "Gap: short of the standard and slower than expected" in cells[2]
+    assert "6.5 working days (Working days to decision, measured 2026-11-01)" in cells[2]
+    assert colour == "rgb(178, 24, 43)"
+    assert "Delivery gap" in titles and "Customer gap" in titles
+    assert width <= PHONE["width"]
 
 
 # -- the council: services and roles ------------------------------------------------------

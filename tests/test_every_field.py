@@ -102,7 +102,13 @@ JOURNEY: dict[str, Any] = {
         "tags": ["orders"],
         "ignore": ["CX202"],
         "promises": [
-            {"id": "fast", "text": "Delivered in two days", "description": "On the receipt."}
+            {
+                "id": "fast",
+                "text": "Delivered in two days",
+                "within": "2d",
+                "starts_at": "checkout",
+                "description": "On the receipt.",
+            }
         ],
         "touchpoints": [
             {
@@ -139,7 +145,15 @@ JOURNEY: dict[str, Any] = {
                 "backstage": ["Stock is reserved"],
                 "support_processes": ["Shop system"],
                 "kpis": [
-                    {"name": "CSAT", "target": 4.5, "actual": 4.6, "better": "higher", "unit": "pt"}
+                    {
+                        "id": "csat",
+                        "name": "CSAT",
+                        "target": 4.5,
+                        "actual": 4.6,
+                        "better": "higher",
+                        "unit": "pt",
+                    },
+                    {"id": "time-to-pay", "target": 1, "unit": "m", "measures": "standard"},
                 ],
                 "tags": ["web"],
                 "ignore": ["CX105"],
@@ -179,7 +193,9 @@ CONFIG: dict[str, Any] = {
         "max_nodes": 100000,
     },
     "diagrams": {"link": "#tp-{touchpoint}"},
+    "measurements": {"file": "measurements.csv", "max_age": "3mo"},
 }
+MEASUREMENTS = "date,journey,touchpoint,kpi,value\n2026-01-01,order,checkout,time-to-pay,1.5\n"
 
 
 def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
@@ -285,6 +301,7 @@ def test_the_base_documents_check_without_schema_errors(tmp_path: Path) -> None:
             "journeys/organization.yaml": yaml.safe_dump(ORGANIZATION, sort_keys=False),
             "journeys/order.yaml": yaml.safe_dump(JOURNEY, sort_keys=False),
             "cxmap.yaml": yaml.safe_dump(CONFIG, sort_keys=False),
+            "measurements.csv": MEASUREMENTS,
         },
     )
     code, out, err = run_check(tmp_path)
@@ -305,6 +322,7 @@ def test_every_wrong_value_is_located_or_accepted(
             "journeys/organization.yaml": yaml.safe_dump(ORGANIZATION, sort_keys=False),
             "journeys/order.yaml": yaml.safe_dump(JOURNEY, sort_keys=False),
             "cxmap.yaml": yaml.safe_dump(CONFIG, sort_keys=False),
+            "measurements.csv": MEASUREMENTS,
         }
         name = {
             "organization": "journeys/organization.yaml",

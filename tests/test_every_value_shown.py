@@ -108,6 +108,7 @@ WORDS: dict[tuple[str, object], str] = {
     ("staffed", True): "A person answers",
     ("staffed", False): "Self-service",
     ("audience", "internal"): "Internal touch point",
+    ("measures", "standard"): "measures the standard",
 }
 """The words a page uses for a boolean or a choice."""
 
@@ -244,7 +245,7 @@ def expected(leaf: Leaf, project: Project) -> Expected | None:
     if leaf.name in ("promises", "keeps") and journey is not None and isinstance(value, str):
         promise = journey.promise_ids.get(value)
         return _shown(place, promise.text if promise is not None else value)
-    if leaf.name == "next" and journey is not None and isinstance(value, str):
+    if leaf.name in ("next", "starts_at") and journey is not None and isinstance(value, str):
         following = journey.touchpoint_ids.get(value)
         return _shown(place, following.name if following is not None else value)
     return _shown(place, _text(leaf.name, value))

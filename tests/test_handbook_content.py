@@ -6,7 +6,8 @@ import re
 
 from helpers import REPO, MakeProject, check
 
-from cxmap.handbook.charts import emotion_line, kpi_bar
+from cxmap.delivered import KpiReading
+from cxmap.handbook.charts import emotion_line, kpi_bar, kpi_trend
 from cxmap.handbook.content import Handbook
 from cxmap.handbook.links import counted
 from cxmap.model import Kpi
@@ -124,7 +125,9 @@ def test_charts_say_in_words_what_they_draw() -> None:
     assert label is not None
     assert "Emotion at each touch point, in journey order" in label[1]
     assert "\n" not in line and "|" not in line  # one line, safe in a Markdown table cell
-    bar = str(kpi_bar(Kpi(name="CSAT", target=4.5, actual=4.1), False))
+    kpi = Kpi(name="CSAT", target=4.5, actual=4.1)
+    bar = str(kpi_bar(KpiReading(kpi, 4.1, ())))
     assert "CSAT is 4.1 against a target of 4.5 &#40;higher is better&#41; — off target." in bar
-    assert str(kpi_bar(Kpi(name="Empty"), None)) == "—"
+    assert str(kpi_bar(KpiReading(Kpi(name="Empty"), None, ()))) == "—"
+    assert str(kpi_trend(KpiReading(kpi, 4.1, ()))) == "—"
     assert str(emotion_line([])) == "—"

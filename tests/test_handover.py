@@ -51,7 +51,15 @@ def test_the_navigation_follows_the_table_of_pages() -> None:
         ("Organisation", ("teams", "departments", "channels", "services", "personas")),
         (
             "At a glance",
-            ("dashboard.md", "promises.md", "coverage.md", "findings.md", "tags", "checks.md"),
+            (
+                "dashboard.md",
+                "promises.md",
+                "kpis.md",
+                "coverage.md",
+                "findings.md",
+                "tags",
+                "checks.md",
+            ),
         ),
     )
     folders = [page for page in PAGES if page.each is not None]

@@ -8,6 +8,7 @@ from cxmap.checks import (
     escalation,
     internal,
     learning,
+    measured,
     ownership,
     promises,
     recovery,
@@ -31,6 +32,7 @@ FAMILIES = (
     consistency,
     internal,
     learning,
+    measured,
 )
 
 __all__ = ["FAMILIES", "REGISTRY", "Check", "check", "declare"]

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from cxmap.checks.registry import check
 from cxmap.clock import today
-from cxmap.facts import kpi_on_target
+from cxmap.delivered import kpi_readings
 from cxmap.findings import Finding, Severity
 from cxmap.project import Project
 
@@ -91,29 +91,38 @@ def kpi_below_target(project: Project) -> Iterable[Finding]:
     misses its target is not a mistake in the file but a signal for the owning
     team, and the handbook shows it next to the touch point.
 
-    Fires when a KPI has both `target` and `actual` and the actual is worse:
+    Fires when a KPI has a `target` and an actual, and the actual is worse:
     lower than the target when `better: higher` (the default), higher when
-    `better: lower`.
+    `better: lower`. The actual is `actual` in the file, else the latest value
+    of the KPI in the measurements file.
 
     Your organisation: nothing is assumed about what is measured; each KPI
     says its own `target` and whether `better` is `higher` or `lower` (a
     waiting time is better lower).
 
-    Act on it, or update `actual` when newer figures are in.
+    Act on it, or record newer figures (in the measurements file, or `actual`).
     """
     for doc, touchpoint in project.touchpoints():
-        for index, kpi in enumerate(touchpoint.kpis):
-            if kpi_on_target(kpi) is False and kpi.actual is not None and kpi.target is not None:
-                unit = f" {kpi.unit}" if kpi.unit else ""
-                name = kpi.name or f"KPI {index + 1}"
-                yield doc.finding(
-                    "CX402",
-                    f"{name} of touch point {touchpoint.id!r} is {_number(kpi.actual)}{unit}, "
-                    f"{'below' if kpi.better == 'higher' else 'above'} its target of "
-                    f"{_number(kpi.target)}{unit}",
-                    kpi.mark,
-                    touchpoint,
-                )
+        for index, reading in enumerate(kpi_readings(project, doc.model.id, touchpoint)):
+            kpi, actual = reading.kpi, reading.actual
+            if reading.on_target is not False or actual is None or kpi.target is None:
+                continue
+            unit = f" {kpi.unit}" if kpi.unit else ""
+            name = kpi.name or kpi.id or f"KPI {index + 1}"
+            latest = reading.latest
+            source = (
+                f" (measured {latest.date.isoformat()}, {latest.place})"
+                if reading.measured and latest is not None
+                else ""
+            )
+            yield doc.finding(
+                "CX402",
+                f"{name} of touch point {touchpoint.id!r} is {_number(actual)}{unit}{source}, "
+                f"{'below' if kpi.better == 'higher' else 'above'} its target of "
+                f"{_number(kpi.target)}{unit}",
+                kpi.mark,
+                touchpoint,
+            )
 
 
 # Registered by a call, not a decorator: mutation testing (mutmut) skips decorated

@@ -50,8 +50,11 @@ def duplicate_ids(project: Project) -> Iterable[Finding]:
 
     Ids are how journeys, pages and diagrams refer to things, so each must name
     exactly one department, team, channel, persona, stage or journey in the
-    project, and one touch point or promise within its journey. With a duplicate,
-    references silently go to the first one.
+    project, one touch point or promise within its journey, and one KPI within
+    its touch point (by `id`, or by `name` when it has no id: that is what rows of
+    the measurements file name). With a duplicate, references silently go to the
+    first one. In the measurements file, two rows for one KPI on one date are
+    duplicates too.
 
     Your organisation: nothing is assumed; ids are yours to choose, as long
     as each names one thing.
@@ -69,6 +72,30 @@ def duplicate_ids(project: Project) -> Iterable[Finding]:
             yield doc.finding("CX004", message, touchpoint.value_at("id"), touchpoint)
         for promise, message in _duplicates(doc.model.promises, "promise", doc.file):
             yield doc.finding("CX004", message, promise.value_at("id"))
+        for touchpoint in doc.model.touchpoints:
+            yield from _duplicate_kpis(doc, touchpoint)
+
+
+def _duplicate_kpis(doc: JourneyDocument, touchpoint: TouchPoint) -> Iterator[Finding]:
+    """Two KPIs of one touch point with one id (or name, without ids): rows of the
+    measurements file could not tell them apart."""
+    first: dict[str, Mark] = {}
+    for index, kpi in enumerate(touchpoint.kpis):
+        key = kpi.key
+        if key is None:
+            continue
+        field = "id" if kpi.id else "name"
+        if key in first:
+            line, column = first[key]
+            yield doc.finding(
+                "CX004",
+                f"duplicate KPI {field} {key!r} in touch point {touchpoint.id!r} "
+                f"(first defined at {doc.file}:{line}:{column})",
+                touchpoint.value_at_path("kpis", index, field),
+                touchpoint,
+            )
+        else:
+            first[key] = touchpoint.value_at_path("kpis", index, field)
 
 
 @dataclass(frozen=True)
@@ -118,6 +145,9 @@ def journey_references(journey: Journey) -> Iterator[Reference]:
     for key, kind in fields:
         for value, path in _values(journey, key, getattr(journey, key)):
             yield Reference(kind, value, key, journey, path)
+    for promise in journey.promises:
+        if promise.starts_at is not None:
+            yield Reference("touch point", promise.starts_at, "starts_at", promise, ("starts_at",))
     touchpoint_fields = (
         ("department", "department"),
         ("service", "service"),
@@ -192,7 +222,8 @@ def unknown_references(project: Project) -> Iterable[Finding]:
     check.
 
     `required_departments` in `cxmap.yaml` names departments too, and is
-    checked the same way.
+    checked the same way; so are the journeys, touch points and KPIs that rows
+    of the measurements file name (a KPI by its `id` or its `name`).
 
     Use the id, not the display name (`support-desk`, not `Support Desk`);
     the message suggests the closest id. If the organisation file itself is
@@ -256,7 +287,52 @@ def duplicate_journey_ids(
             )
 
 
+def unknown_measured(journeys: Sequence[JourneySummary], project: Project) -> Iterable[Finding]:
+    """CX005 in the measurements file: a row names no journey, touch point or KPI."""
+    measurements = project.measurements
+    if measurements is None or not measurements.rows:
+        return
+    by_id = {journey.id: journey for journey in journeys}
+    # A journey file that could not be read may define what a row names.
+    all_read = len(journeys) == len(project.files) - (project.organization is not None)
+    file = measurements.file
+    for row in measurements.rows:
+        journey = by_id.get(row.journey)
+        if journey is None:
+            if all_read:
+                hint = did_you_mean(row.journey, by_id)
+                yield located(
+                    "CX005", f"unknown journey {row.journey!r}{hint}", file, row.at("journey")
+                )
+            continue
+        if journey.salvaged:
+            continue  # its CX002 comes first
+        touchpoints = {tp.id: tp for tp in journey.touchpoints}
+        touchpoint = touchpoints.get(row.touchpoint)
+        if touchpoint is None:
+            hint = did_you_mean(row.touchpoint, touchpoints)
+            yield located(
+                "CX005",
+                f"unknown touch point {row.touchpoint!r} in journey {row.journey!r}{hint}",
+                file,
+                row.at("touchpoint"),
+                journey=row.journey,
+            )
+        elif row.kpi not in touchpoint.kpis:
+            hint = did_you_mean(row.kpi, touchpoint.kpis)
+            known = ", ".join(map(repr, touchpoint.kpis)) or "none"
+            yield located(
+                "CX005",
+                f"unknown KPI {row.kpi!r} of touch point {row.touchpoint!r}{hint} "
+                f"(its KPIs, by id or name: {known})",
+                file,
+                row.at("kpi"),
+                journey=row.journey,
+                touchpoint=row.touchpoint,
+            )
+
+
 # Registered by a call, not a decorator: mutation testing (mutmut) skips decorated
 # functions, and these bodies are what it must reach.
 check("CX004", "duplicate-id", Severity.ERROR, duplicate_ids, duplicate_journey_ids)
-check("CX005", "unknown-reference", Severity.ERROR, unknown_references)
+check("CX005", "unknown-reference", Severity.ERROR, unknown_references, unknown_measured)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from cxmap.clock import today
 from cxmap.commands.shared import echo
-from cxmap.config import Config
+from cxmap.config import MEASUREMENTS_FILE, Config
 from cxmap.discovery import YAML_SUFFIXES
 from cxmap.errors import CxmapError
 from cxmap.files import write_atomically
@@ -86,6 +86,9 @@ def project_files(example: str | None = None) -> dict[str, str]:
     if example:
         files = {path: text for path, text in files.items() if not path.startswith("journeys/")}
         files.update(_walk(example_journeys(example), "journeys/"))
+        measurements = example_journeys(example) / ".." / MEASUREMENTS_FILE
+        if measurements.is_file():
+            files[MEASUREMENTS_FILE] = measurements.read_text(encoding="utf-8")
     files.update({f"{SCHEMAS_DIR}/{name}": dumps(schema) for name, schema in schemas().items()})
     return files
 

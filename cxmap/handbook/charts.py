@@ -12,9 +12,10 @@ from html import escape
 
 from markupsafe import Markup
 
+from cxmap.delivered import KpiReading
 from cxmap.diagrams.common import EMOTION_FILL, FLAG_COLOR, LINE_COLOR
 from cxmap.handbook.inline import inline_svg
-from cxmap.model import Kpi, TouchPoint
+from cxmap.model import TouchPoint
 
 ON_TARGET = "#1a7f37"
 OFF_TARGET = FLAG_COLOR
@@ -75,24 +76,25 @@ def _emotion_words(touchpoints: list[TouchPoint]) -> str:
     return words + "."
 
 
-def kpi_bar(kpi: Kpi, on_target: bool | None) -> Markup:
+def kpi_bar(reading: KpiReading) -> Markup:
     """The actual as a bar against the target as a line; words say whether it meets it."""
-    if kpi.actual is None and kpi.target is None:
+    kpi, actual, on_target = reading.kpi, reading.actual, reading.on_target
+    if actual is None and kpi.target is None:
         return Markup("—")
     unit = f" {kpi.unit}" if kpi.unit else ""
-    name = kpi.name or "The KPI"
+    name = kpi.name or kpi.id or "The KPI"
     words = [name]
-    if kpi.actual is not None:
-        words.append(f"is {_number(kpi.actual)}{unit}")
+    if actual is not None:
+        words.append(f"is {_number(actual)}{unit}")
     if kpi.target is not None:
         words.append(f"against a target of {_number(kpi.target)}{unit} ({kpi.better} is better)")
     if on_target is not None:
         words.append("— on target" if on_target else "— off target")
     width, height, full = 120, 18, 112
-    top = max(abs(kpi.actual or 0), abs(kpi.target or 0)) * 1.15 or 1
+    top = max(abs(actual or 0), abs(kpi.target or 0)) * 1.15 or 1
     body = f'<rect x="4" y="4" width="{full}" height="10" fill="#eef0f3"/>'
-    if kpi.actual is not None:
-        length = max(min(kpi.actual / top, 1), 0) * full
+    if actual is not None:
+        length = max(min(actual / top, 1), 0) * full
         color = LINE_COLOR if on_target is None else ON_TARGET if on_target else OFF_TARGET
         body += f'<rect x="4" y="4" width="{length:.1f}" height="10" fill="{color}"/>'
     if kpi.target is not None:
@@ -102,3 +104,62 @@ def kpi_bar(kpi: Kpi, on_target: bool | None) -> Markup:
             ' stroke-width="2"/>'
         )
     return _svg(width, height, " ".join(words) + ".", body)
+
+
+def kpi_trend(reading: KpiReading) -> Markup:
+    """The KPI's measurements over time as a small line, with its target as a dashed line.
+
+    Dates run left to right in proportion; the latest value is the larger dot. The
+    words name the first and latest values, the lowest and highest, and the target.
+    """
+    series = reading.series
+    if len(series) < 2:
+        return Markup("—")
+    kpi = reading.kpi
+    width, height, pad = 168, 44, 5
+    values = [row.value for row in series]
+    scale = values + ([kpi.target] if kpi.target is not None else [])
+    low, high = min(scale), max(scale)
+    if high == low:
+        low, high = low - 1, high + 1
+    first, last = series[0].date.toordinal(), series[-1].date.toordinal()
+    span = max(last - first, 1)
+
+    def x(ordinal: int) -> float:
+        return pad + (ordinal - first) / span * (width - 2 * pad)
+
+    def y(value: float) -> float:
+        return pad + (high - value) / (high - low) * (height - 2 * pad)
+
+    points = " ".join(f"{x(row.date.toordinal()):.1f},{y(row.value):.1f}" for row in series)
+    body = ""
+    if kpi.target is not None:
+        body += (
+            f'<line x1="{pad}" y1="{y(kpi.target):.1f}" x2="{width - pad}"'
+            f' y2="{y(kpi.target):.1f}" stroke="currentColor" stroke-opacity=".65"'
+            ' stroke-width="1.2" stroke-dasharray="4 3"/>'
+        )
+    on_target = reading.on_target
+    color = "currentColor" if on_target is None else ON_TARGET if on_target else OFF_TARGET
+    body += f'<polyline points="{points}" fill="none" stroke="currentColor" stroke-width="1.4"/>'
+    end = series[-1]
+    body += (
+        f'<circle cx="{x(end.date.toordinal()):.1f}" cy="{y(end.value):.1f}" r="3.6"'
+        f' fill="{color}" stroke="#000" stroke-width=".6"/>'
+    )
+    return _svg(width, height, _trend_words(reading), body)
+
+
+def _trend_words(reading: KpiReading) -> str:
+    series, kpi = reading.series, reading.kpi
+    unit = f" {kpi.unit}" if kpi.unit else ""
+    values = [row.value for row in series]
+    words = (
+        f"{kpi.name or kpi.id or 'The KPI'}, {len(series)} measurements from "
+        f"{series[0].date.isoformat()} ({_number(values[0])}{unit}) to "
+        f"{series[-1].date.isoformat()} ({_number(values[-1])}{unit}); "
+        f"lowest {_number(min(values))}{unit}, highest {_number(max(values))}{unit}"
+    )
+    if kpi.target is not None:
+        words += f"; target {_number(kpi.target)}{unit} (dashed line), {kpi.better} is better"
+    return words + "."

@@ -12,20 +12,30 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from cxmap.checks import REGISTRY
+from cxmap.clock import today
+from cxmap.delivered import (
+    KpiReading,
+    PromiseChain,
+    ServiceGaps,
+    delivered_times,
+    is_stale,
+    kpi_readings,
+    promise_chain,
+    service_gaps,
+)
 from cxmap.facts import (
     Change,
     Kind,
     defines,
     display_name,
     journey_order,
-    kpi_on_target,
     target_changes,
     target_reached,
 )
 from cxmap.findings import Finding, Severity
 from cxmap.handbook.pages import page_of
 from cxmap.linter import Report
-from cxmap.model import Duration, Journey, Kpi, TouchPoint
+from cxmap.model import Duration, Journey, Kpi, Promise, TouchPoint
 from cxmap.model.types import slugify
 from cxmap.project import JourneyDocument, Project
 
@@ -78,6 +88,9 @@ class PromiseRow:
     makers: list[TouchPoint]
     keepers: list[TouchPoint]
     description: str | None = None
+    promise: Promise | None = None
+    chain: PromiseChain | None = None
+    """The slowest chain of standards from where its time starts to where it is kept."""
 
     @property
     def broken(self) -> bool:
@@ -108,11 +121,22 @@ class Progress:
 
 @dataclass(frozen=True)
 class KpiRow:
-    """A KPI where it is measured, and whether it meets its target."""
+    """A KPI where it is measured, with its actual and measurements."""
 
     place: Place
-    kpi: Kpi
-    on_target: bool | None
+    reading: KpiReading
+    stale: bool = False
+    """Its latest measurement is older than ``measurements.max_age`` (CX405)."""
+    gap: bool = False
+    """It measures the standard, and what is delivered falls short of it (CX404)."""
+
+    @property
+    def kpi(self) -> Kpi:
+        return self.reading.kpi
+
+    @property
+    def on_target(self) -> bool | None:
+        return self.reading.on_target
 
 
 @dataclass(frozen=True)
@@ -270,11 +294,58 @@ class Handbook:
         return [row for row in self.promises if any(tp.owner == team for tp in row.keepers)]
 
     def kpis_of(self, places: list[Place]) -> list[KpiRow]:
-        return [
-            KpiRow(place, kpi, kpi_on_target(kpi))
-            for place in places
-            for kpi in place.touchpoint.kpis
-        ]
+        max_age, now = self.project.config.measurements.max_age, today()
+        rows = []
+        for place in places:
+            journey, touchpoint = place.doc.model.id, place.touchpoint
+            gaps = [
+                item.reading.kpi
+                for item in delivered_times(self.project, journey, touchpoint)
+                if item.gap
+            ]
+            rows += [
+                KpiRow(
+                    place,
+                    reading,
+                    is_stale(reading, max_age, now),
+                    any(kpi is reading.kpi for kpi in gaps),
+                )
+                for reading in self.readings(place.doc, touchpoint)
+            ]
+        return rows
+
+    def readings(self, doc: JourneyDocument, touchpoint: TouchPoint) -> list[KpiReading]:
+        """The touch point's KPIs with their actuals and measurements."""
+        return kpi_readings(self.project, doc.model.id, touchpoint)
+
+    @cached_property
+    def all_kpis(self) -> list[KpiRow]:
+        """Every KPI of every journey, in journey order."""
+        return self.kpis_of(
+            [Place(doc, tp) for doc in self.journeys for tp in journey_order(doc.model)]
+        )
+
+    @property
+    def measurements_file(self) -> str | None:
+        """The measurements file, as the project names it, when there is one."""
+        measurements = self.project.measurements
+        return measurements.file if measurements is not None else None
+
+    @property
+    def measurement_count(self) -> int:
+        measurements = self.project.measurements
+        return len(measurements.rows) if measurements is not None else 0
+
+    def service_gaps(self, doc: JourneyDocument, touchpoint: TouchPoint) -> ServiceGaps | None:
+        """Expected, committed and delivered times side by side, where a KPI measures them."""
+        return service_gaps(self.project, doc.model.id, touchpoint)
+
+    def delivery_gaps(self, doc: JourneyDocument) -> int:
+        """The journey's touch points whose delivery is slower than their standard (CX404)."""
+        return sum(
+            any(item.gap for item in delivered_times(self.project, doc.model.id, tp))
+            for tp in doc.model.touchpoints
+        )
 
     def ordered(self, doc: JourneyDocument) -> list[TouchPoint]:
         """The journey's touch points in the order the customer meets them."""
@@ -317,7 +388,16 @@ class Handbook:
                 makers = [tp for tp in doc.model.touchpoints if promise.id in tp.promises]
                 keepers = [tp for tp in doc.model.touchpoints if promise.id in tp.keeps]
                 rows.append(
-                    PromiseRow(doc, promise.id, promise.text, makers, keepers, promise.description)
+                    PromiseRow(
+                        doc,
+                        promise.id,
+                        promise.text,
+                        makers,
+                        keepers,
+                        promise.description,
+                        promise,
+                        promise_chain(doc.model, promise),
+                    )
                 )
         return rows
 

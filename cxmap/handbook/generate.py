@@ -21,9 +21,9 @@ from cxmap.catalogue import catalogue_markdown
 from cxmap.diagrams import DEFAULT_LINK, VIEWS, Grid, JourneyView, diagram, views_of
 from cxmap.diagrams.embed import for_page
 from cxmap.diagrams.render import Job, Rendering
-from cxmap.facts import expectation_gap, journey_stages, kpi_on_target
+from cxmap.facts import expectation_gap, journey_stages
 from cxmap.findings import Finding
-from cxmap.handbook.charts import emotion_line, kpi_bar
+from cxmap.handbook.charts import emotion_line, kpi_bar, kpi_trend
 from cxmap.handbook.content import Handbook, Place
 from cxmap.handbook.escape import markdown_text, yaml_string
 from cxmap.handbook.inline import inline_svg
@@ -309,7 +309,7 @@ def _environment_for(report: Report, templates: Path | None) -> jinja2.Environme
         counted=counted,
         emotion_line=emotion_line,
         kpi_bar=kpi_bar,
-        on_target=kpi_on_target,
+        kpi_trend=kpi_trend,
         place=Place,
         **helpers(hb),
     )

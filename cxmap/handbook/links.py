@@ -12,6 +12,7 @@ from typing import Any, Literal
 from markupsafe import Markup
 
 from cxmap.checks import REGISTRY
+from cxmap.delivered import Delivered, PromiseChain, step_time
 from cxmap.findings import Finding
 from cxmap.handbook.content import Handbook, Place, journey_page
 from cxmap.handbook.escape import markdown_text as md
@@ -94,6 +95,9 @@ def helpers(hb: Handbook) -> dict[str, Callable[..., Any]]:
         return Markup(f'<span class="cxmap-tags">Tags: {" ".join(links)}</span>')
 
     return {
+        "gap_mark": gap_mark,
+        "delivered": delivered,
+        "chain_steps": chain_steps,
         "team_link": team_link,
         "department_link": department_link,
         "channel_links": channel_links,
@@ -108,6 +112,41 @@ def helpers(hb: Handbook) -> dict[str, Callable[..., Any]]:
         "ignored": ignored,
         "confidence": CONFIDENCE.__getitem__,
     }
+
+
+def gap_mark(is_open: bool, words: str) -> Markup:
+    """A flag in words before a time that leaves a gap open; nothing when it is closed."""
+    if not is_open:
+        return Markup("")
+    return Markup(f'<span class="cxmap-gap-open">Gap: {md(words)}</span><br>')
+
+
+def delivered(value: Delivered | None) -> Markup:
+    """What a KPI measures as delivered, with the KPI and the date of the measurement."""
+    if value is None:
+        return Markup("—")
+    reading = value.reading
+    time = value.time.words + (" ahead" if value.lead_time else "")
+    source = reading.kpi.name or reading.kpi.id or "KPI"
+    if reading.measured and reading.latest is not None:
+        source += f", measured {reading.latest.date.isoformat()}"
+    return Markup(f"{md(time.capitalize())} ({md(source)})")
+
+
+def chain_steps(chain: PromiseChain) -> Markup:
+    """The steps of a promise's chain with their times, and their sum against the promise."""
+    steps = ", ".join(
+        f"{md(step.name)} ({time.words if (time := step_time(step)) else 'no time'})"
+        for step in chain.steps
+    )
+    verdict = "more than" if chain.over else "within"
+    words = (
+        f"From {md(chain.starts_at.name)}: {steps}; in all {chain.total.words}, "
+        f"{verdict} the {chain.gives.words} it gives"
+    )
+    if chain.paths > 1:
+        words += f" (the slowest of {chain.paths} paths)"
+    return Markup(words)
 
 
 CONFIDENCE = {

@@ -80,6 +80,7 @@ PAGES: tuple[GeneratedPage, ...] = (
     _registry_folder("personas", "persona"),
     DASHBOARD,
     GeneratedPage("promises.md", "promises.md.j2", group=GLANCE_GROUP),
+    GeneratedPage("kpis.md", "kpis.md.j2", group=GLANCE_GROUP),
     GeneratedPage("coverage.md", "coverage.md.j2", group=GLANCE_GROUP),
     GeneratedPage("findings.md", "findings.md.j2", group=GLANCE_GROUP),
     TAGS,

@@ -43,6 +43,20 @@ _UNIT_WORDS = {
 }
 EXAMPLES = "30s, 15m, 4h, 2d, 1w, 5wd (working days), 3mo (months) or 1y"
 
+_UNIT_SPELLINGS = {
+    spelling: unit
+    for unit, (singular, plural) in _UNIT_WORDS.items()
+    for spelling in (unit, singular, plural)
+} | {"min": "m", "mins": "m", "hr": "h", "hrs": "h", "sec": "s", "secs": "s"}
+TIME_UNITS = ", ".join(_UNIT_WORDS)
+
+
+def time_unit(text: str | None) -> str | None:
+    """The duration unit a KPI's ``unit`` names (``h``, ``hours``, ``min``), or ``None``."""
+    if text is None:
+        return None
+    return _UNIT_SPELLINGS.get(text.strip().casefold())
+
 
 @total_ordering
 class Duration:
@@ -76,6 +90,15 @@ class Duration:
             "duration",
             f"{value!r} is not a duration: use a number and a unit, as in {EXAMPLES}{hint}",
         )
+
+    @classmethod
+    def of(cls, amount: float, unit: str) -> Duration:
+        """``amount`` of ``unit`` (a unit of :data:`TIME_UNITS`), to two decimals at most."""
+        return cls(f"{max(amount, 0):.2f}".rstrip("0").rstrip(".") + unit)
+
+    def in_unit(self, unit: str) -> float:
+        """How many ``unit`` this duration lasts: ``Duration("2d").in_unit("h") == 48``."""
+        return self.seconds / _UNIT_SECONDS[unit]
 
     @property
     def words(self) -> str:

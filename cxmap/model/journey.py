@@ -9,7 +9,7 @@ from pydantic import Field, GetJsonSchemaHandler, model_validator
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
-from cxmap.model.duration import Duration
+from cxmap.model.duration import TIME_UNITS, Duration, time_unit
 from cxmap.model.types import (
     Better,
     Code,
@@ -116,13 +116,61 @@ class Commitment(Model):
 class Kpi(Located):
     """A measure of how the touch point performs."""
 
+    id: Slug | None = Field(
+        default=None,
+        description="Stable id, unique within the touch point, that rows of the measurements "
+        "file name (they may name the KPI by its name instead).",
+    )
     name: Text | None = Field(default=None, description="What is measured, e.g. CSAT.")
     target: float | None = Field(default=None, description="The value aimed for.")
-    actual: float | None = Field(default=None, description="The latest measured value.")
+    actual: float | None = Field(
+        default=None,
+        description="The latest measured value; by default the latest one in the "
+        "measurements file.",
+    )
     better: Better = Field(
-        default="higher", description="Whether higher or lower values are better."
+        default="higher",
+        description="Whether higher or lower values are better (lower by default for a KPI "
+        "that measures the standard).",
     )
     unit: Text | None = Field(default=None, description="Unit of the values, e.g. % or min.")
+    measures: Literal["standard"] | None = Field(
+        default=None,
+        description="standard: the values are the time the touch point's standard commits "
+        "to (within or ahead), as delivered; unit is then a time unit such as h or d.",
+    )
+
+    @model_validator(mode="after")
+    def _measured_time(self) -> Kpi:
+        if self.measures is None:
+            return self
+        if time_unit(self.unit) is None:
+            raise value_error(
+                "time_unit",
+                "a KPI that measures the standard counts time: set unit to one of "
+                f"{TIME_UNITS} (or minutes, hours, days, ...), not {self.unit!r}"
+                if self.unit
+                else "a KPI that measures the standard counts time: add unit, one of "
+                f"{TIME_UNITS} (or minutes, hours, days, ...)",
+            )
+        if "better" not in self.model_fields_set:
+            self.better = "lower"
+        return self
+
+    @property
+    def key(self) -> str | None:
+        """What names it in messages and among its touch point's KPIs: its id, else its name."""
+        return self.id or self.name
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """What rows of the measurements file may call it: its id and its name."""
+        return tuple(key for key in (self.id, self.name) if key)
+
+    @property
+    def time_unit(self) -> str | None:
+        """The duration unit of its values (``h`` for ``unit: hours``), if it has one."""
+        return time_unit(self.unit)
 
 
 class ToBe(Model):
@@ -142,6 +190,16 @@ class Promise(Located):
 
     id: Slug = Field(description="Stable id of the promise within the journey.")
     text: Text = Field(description="The promise as the customer hears it.")
+    within: Duration | None = Field(
+        default=None,
+        description="The time the promise gives, e.g. 5wd for 'at your door within 5 "
+        "working days': the standards from where it is made to where it is kept must fit.",
+    )
+    starts_at: Ref | None = Field(
+        default=None,
+        description="Id of the touch point where the promise's time starts, e.g. the order "
+        "for 'within 48 hours of your order'; by default where it is made.",
+    )
     description: Text | None = Field(default=None, description="Background for staff.")
 
 
