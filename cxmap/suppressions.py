@@ -27,7 +27,10 @@ class Suppressions:
     def __init__(self, journeys: Iterable[JourneySummary]) -> None:
         self.entries: dict[tuple[str, str | None, str], Entry] = {}
         self.used: set[tuple[str, str | None, str]] = set()
+        self.files: dict[str, str] = {}
+        """The file of each journey id, for findings located elsewhere (the measurements file)."""
         for journey in journeys:
+            self.files.setdefault(journey.id, journey.file)
             for ignore in journey.ignores:
                 self._add(Entry(journey, ignore.touchpoint, ignore.code, ignore.mark))
 
@@ -37,8 +40,9 @@ class Suppressions:
     def hides(self, finding: Finding) -> bool:
         """Whether an ``ignore`` list hides ``finding``; marks the entries that do."""
         hidden = False
+        file = self.files.get(finding.journey, finding.file) if finding.journey else finding.file
         for touchpoint in (None, finding.touchpoint) if finding.touchpoint else (None,):
-            key = (finding.file, touchpoint, finding.code)
+            key = (file, touchpoint, finding.code)
             if key in self.entries:
                 self.used.add(key)
                 hidden = True

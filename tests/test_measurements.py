@@ -191,3 +191,22 @@ def test_a_changed_measurements_file_changes_the_cached_check(
     csv.write_text("date,journey,touchpoint,kpi,value\n2026-11-01,measured-well,answer,days,2\n")
     assert [f.code for f in lint_cached(root, store, select=("CX404",)).findings] == ["CX404"]
     assert lint_cached(root, store).findings == check(root).findings
+
+
+def test_ignore_on_the_touch_point_hides_what_the_measurements_file_says_of_it(
+    make_project: MakeProject, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    journey = JOURNEY.read_text(encoding="utf-8").replace(
+        "      keeps: [answer-in-two-days]\n",
+        "      keeps: [answer-in-two-days]\n      ignore: [CX405]\n",
+    )
+    root = make_project({JOURNEY.name: journey})
+    (root / "measurements.csv").write_text(
+        "date,journey,touchpoint,kpi,value\n2025-01-01,measured-well,answer,days,0.5\n",
+        encoding="utf-8",
+    )
+    codes = [f.code for f in check(root).findings]
+    assert "CX405" not in codes and "CX006" not in codes
+    (root / "journeys" / JOURNEY.name).write_text(JOURNEY.read_text(encoding="utf-8"))
+    assert "CX405" in [f.code for f in check(root).findings]
