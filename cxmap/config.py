@@ -182,6 +182,14 @@ def _check_measurements_file(data: YMap) -> list[tuple[tuple[int, int], str]]:
     path = PurePosixPath(value.replace("\\", "/"))
     if path.is_absolute() or ".." in path.parts:
         return [(measurements.value_at("file"), "measurements: file must be inside the project")]
+    if any(len(part.encode("utf-8")) > MAX_NAME_BYTES for part in path.parts):
+        return [
+            (
+                measurements.value_at("file"),
+                f"measurements: file has a name longer than {MAX_NAME_BYTES} bytes, "
+                "more than file systems allow",
+            )
+        ]
     return []
 
 

@@ -82,7 +82,7 @@ class ProjectPaths:
         """What a live preview watches besides the hand-written pages: journeys,
         cxmap.yaml and the measurements file."""
         paths = (self.journeys, self.config_file, self.measurements)
-        return [path for path in paths if path.exists()]
+        return [path for path in paths if _exists(path)]
 
     @property
     def mkdocs_file(self) -> Path:
@@ -289,3 +289,10 @@ def _load(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         return {}
     return {key: value for key, value in data.items() if isinstance(key, str)}
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # a path the system refuses, e.g. one too long: nothing to watch
+        return False

@@ -230,10 +230,14 @@ def _measurements(project: Project) -> Measurements | None:
     settings = project.config.measurements
     path = ProjectPaths(project.root, project.config).measurements
     name = settings.file.replace("\\", "/")
-    if path.is_file():
+    try:
+        found = path.is_file()
+        what = "is not a file" if path.exists() else "does not exist"
+    except OSError as exc:  # a path the system refuses, e.g. one too long
+        found, what = False, f"cannot be read: {exc.strerror}"
+    if found:
         return read_measurements(path, name, clock.today(), project.config.limits.max_file_size)
     if settings.required:
-        what = "is not a file" if path.exists() else "does not exist"
         project.findings.append(
             located(
                 "CX002",

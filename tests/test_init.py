@@ -21,6 +21,7 @@ def test_init_creates_a_project_that_checks_clean(tmp_path: Path, cli: Cli) -> N
     assert (target / "journeys" / "organization.yaml").is_file()
     journeys = [p for p in (target / "journeys").glob("*.yaml") if p.stem != "organization"]
     assert len(journeys) == 2
+    assert (target / "measurements.csv").read_text().startswith("date,journey,touchpoint,kpi")
     checked = cli("check", str(target), "--format", "json")
     assert checked.returncode == 0
     assert json.loads(checked.stdout)["findings"] == []
@@ -79,6 +80,9 @@ def test_init_example_copies_a_full_example_organisation(
     report = json.loads(checked.stdout)
     assert [f for f in report["findings"] if f["severity"] == "error"] == []
     assert report["summary"]["journeys"] == len(journeys) - 1  # all but the organisation
+    measurements = (tmp_path / "measurements.csv").read_text()
+    assert measurements.count("\n") >= 12 * 10  # a year of the example's figures
+    assert "first-order" not in measurements
     for path in (tmp_path / "journeys").glob("*.yaml"):
         found = MODELINE.search(path.read_text())
         assert found and (path.parent / found.group(1)).resolve().is_file(), path
@@ -98,6 +102,7 @@ def test_init_adds_no_example_journeys_to_an_existing_project(tmp_path: Path, cl
     assert mine.read_bytes() == b"organization: {name: Mine}\n"
     assert "skipped the example journeys: journeys/ holds journeys already" in result.stdout
     assert (tmp_path / "mkdocs.yml").is_file()  # the rest of the scaffold is still added
+    assert not (tmp_path / "measurements.csv").exists()  # its rows name the example journeys
 
 
 def test_init_adds_no_example_journeys_beside_journeys_of_a_configured_folder(

@@ -1,4 +1,4 @@
-"""CX404-CX405: what is delivered meets the standard, and the measurements are current."""
+"""CX404-CX406: what is delivered meets the standard, and the measurements are current."""
 
 from __future__ import annotations
 
@@ -30,8 +30,8 @@ def delivery_gap(project: Project) -> Iterable[Finding]:
     `measures: standard` and a time `unit` (`h`, `d`, `wd`, `minutes`, ...).
     Fires when its actual (`actual`, else the latest value in the measurements
     file) is slower than `standard.within`, or, for a lead time, shorter than
-    `standard.ahead`. A KPI that measures a standard which gives no time is a
-    schema error (CX002), for there is nothing to compare.
+    `standard.ahead`. A KPI that measures a standard which gives no time has
+    nothing to compare with (CX406).
 
     Your organisation: nothing is assumed about how you measure; the KPI's own
     unit and the touch point's own standard decide. Measure the same thing the
@@ -41,7 +41,6 @@ def delivery_gap(project: Project) -> Iterable[Finding]:
     never be met, change the standard and what it tells customers.
     """
     for doc, touchpoint in project.touchpoints():
-        yield from _untimed_standard(doc, touchpoint)
         for delivered in delivered_times(project, doc.model.id, touchpoint):
             if delivered.gap:
                 yield doc.finding(
@@ -52,13 +51,37 @@ def delivery_gap(project: Project) -> Iterable[Finding]:
                 )
 
 
+def measure_without_time(project: Project) -> Iterable[Finding]:
+    """A KPI measures the touch point's standard, but the standard gives no time.
+
+    `measures: standard` says that a KPI's values are the time the standard
+    commits to, as delivered, so that the delivery gap (CX404) can be seen. A
+    standard in words only ("a friendly answer"), or none at all, gives nothing
+    to hold the measurements against, and the gap would stay hidden.
+
+    Fires for each KPI with `measures: standard` on a touch point whose
+    `standard` has neither `within` nor `ahead`.
+
+    Your organisation: nothing is assumed; the touch point's own standard
+    decides.
+
+    Give the standard its time (`within: 4h`), or remove `measures` when the KPI
+    counts something else (a share, a score).
+    """
+    for doc, touchpoint in project.touchpoints():
+        yield from _untimed_standard(doc, touchpoint)
+
+
 def _untimed_standard(doc: JourneyDocument, touchpoint: TouchPoint) -> Iterator[Finding]:
     if committed_time(touchpoint.standard) is not None:
         return
+    written = "standard" in touchpoint.model_fields_set
+    if doc.was_broken("standard", touchpoint.id) or (touchpoint.standard is None and written):
+        return  # its CX002 says what is wrong with the standard (or that it is empty)
     for index, kpi in enumerate(touchpoint.kpis):
         if kpi.measures == "standard":
             yield doc.finding(
-                "CX002",
+                "CX406",
                 f"KPI {kpi.key or index + 1!r} measures the standard, but the standard of "
                 f"touch point {touchpoint.id!r} gives no time: add within (or ahead) to "
                 "the standard, or remove measures",
@@ -131,3 +154,4 @@ def stale_measurement(project: Project) -> Iterable[Finding]:
 # functions, and these bodies are what it must reach.
 check("CX404", "delivery-gap", Severity.WARNING, delivery_gap)
 check("CX405", "stale-measurement", Severity.INFO, stale_measurement)
+check("CX406", "measure-without-time", Severity.WARNING, measure_without_time)

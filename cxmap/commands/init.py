@@ -86,6 +86,7 @@ def project_files(example: str | None = None) -> dict[str, str]:
     if example:
         files = {path: text for path, text in files.items() if not path.startswith("journeys/")}
         files.update(_walk(example_journeys(example), "journeys/"))
+        files.pop(MEASUREMENTS_FILE, None)  # the scaffold's rows name its own journeys
         measurements = example_journeys(example) / ".." / MEASUREMENTS_FILE
         if measurements.is_file():
             files[MEASUREMENTS_FILE] = measurements.read_text(encoding="utf-8")
@@ -106,6 +107,7 @@ def run(target: Path, example: str | None = None) -> int:
             for path, text in files.items()
             if not path.startswith(JOURNEYS) or (target / path).exists()
         }
+        files.pop(MEASUREMENTS_FILE, None)  # its rows name journeys that are not written
         files = _moved(files, "docs", paths.docs_dir, paths)
     else:
         files = _moved(files, "journeys", paths.journeys, paths)
