@@ -12,13 +12,12 @@ Checks turn these facts into findings; the handbook only formats them.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from cxmap.facts import journey_order, kpi_on_target
 from cxmap.measurements import Measurement
 from cxmap.model import Commitment, Duration, Journey, Kpi, Promise, TouchPoint
+from cxmap.model.types import Better
 from cxmap.project import Project
 
 
@@ -30,6 +29,8 @@ class KpiReading:
     actual: float | None
     series: tuple[Measurement, ...]
     """Its measurements, oldest first."""
+    better: Better = "higher"
+    """Which way is better (see :func:`better_way`)."""
 
     @property
     def latest(self) -> Measurement | None:
@@ -43,7 +44,7 @@ class KpiReading:
     @property
     def on_target(self) -> bool | None:
         """Whether the actual meets the target; ``None`` unless both are known (CX402)."""
-        return kpi_on_target(self.kpi, self.actual)
+        return kpi_on_target(self.kpi, self.actual, self.better)
 
 
 def is_stale(reading: KpiReading, max_age: Duration, today: dt.date) -> bool:
@@ -52,11 +53,23 @@ def is_stale(reading: KpiReading, max_age: Duration, today: dt.date) -> bool:
     return latest is not None and (today - latest.date).total_seconds() > max_age.seconds
 
 
+def better_way(kpi: Kpi, touchpoint: TouchPoint) -> Better:
+    """Which way a KPI is better: as it says, else by what it measures.
+
+    A KPI that measures a response time (``within``) is better lower, one that
+    measures a lead time (``ahead``) better higher, and any other KPI higher.
+    """
+    if "better" in kpi.model_fields_set or kpi.measures != "standard":
+        return kpi.better
+    standard = touchpoint.standard
+    return "lower" if standard is not None and standard.within is not None else "higher"
+
+
 def kpi_reading(project: Project, journey: str, touchpoint: TouchPoint, kpi: Kpi) -> KpiReading:
     measurements = project.measurements
     series = measurements.series(journey, touchpoint.id, kpi.keys) if measurements else ()
     actual = kpi.actual if kpi.actual is not None else series[-1].value if series else None
-    return KpiReading(kpi, actual, series)
+    return KpiReading(kpi, actual, series, better_way(kpi, touchpoint))
 
 
 def kpi_readings(project: Project, journey: str, touchpoint: TouchPoint) -> list[KpiReading]:
@@ -98,7 +111,7 @@ def delivered_times(project: Project, journey: str, touchpoint: TouchPoint) -> l
         reading = kpi_reading(project, journey, touchpoint, kpi)
         if reading.actual is None:
             continue
-        time = Duration.of(reading.actual, unit)
+        time = Duration.of(reading.actual, unit, decimals=4)  # as measured, not rounded
         found.append(Delivered(reading, time, committed, touchpoint.standard.ahead is not None))
     return found
 
@@ -170,8 +183,16 @@ class PromiseChain:
 
     @property
     def total(self) -> Duration:
-        """What the standards on the way add up to, in the unit of the promise (rounded)."""
-        return Duration.of(self.seconds / Duration(f"1{self.gives.unit}").seconds, self.gives.unit)
+        """What the standards on the way add up to: in the unit of the promise, or in a
+        smaller one when rounding would hide that it is longer than the promise."""
+        units = dict.fromkeys([self.gives.unit, "h", "m", "s"])
+        for unit in units:
+            unit_seconds = Duration(f"1{unit}").seconds
+            total = Duration.of(self.seconds / unit_seconds, unit)
+            shown = Duration.of(self.gives.seconds / unit_seconds, unit)
+            if not self.over or total.text != shown.text:
+                return total
+        return total
 
     @property
     def untimed(self) -> tuple[TouchPoint, ...]:
@@ -190,12 +211,13 @@ def step_time(touchpoint: TouchPoint) -> Duration | None:
 
 
 def promise_chain(journey: Journey, promise: Promise) -> PromiseChain | None:
-    """The slowest chain of the promise, when it gives a time and is kept after it is made.
+    """The slowest chain of the promise, when it gives a time and is kept after it starts.
 
     The time starts at ``starts_at``, else at each touch point that makes the
-    promise. The chain follows ``next``; a journey that uses no ``next`` goes in journey
-    order. Where paths branch, the one whose standards add up to most counts;
-    a loop is walked once.
+    promise. The chain follows ``next`` forward in journey order (see
+    :func:`cxmap.facts.journey_order`): a step back to an earlier touch point is a
+    loop, not counted again; a journey that uses no ``next`` goes in journey order.
+    Where the way branches, the path whose standards add up to most counts.
     """
     if promise.within is None:
         return None
@@ -205,12 +227,13 @@ def promise_chain(journey: Journey, promise: Promise) -> PromiseChain | None:
         if start is not None
         else [tp for tp in journey.touchpoints if promise.id in tp.promises]
     )
-    keepers = {tp.id for tp in journey.touchpoints if promise.id in tp.keeps}
-    successors = _successors(journey)
+    keepers = [tp.id for tp in journey.touchpoints if promise.id in tp.keeps]
+    order = [tp.id for tp in journey_order(journey)]
+    uses_next = any(tp.next for tp in journey.touchpoints)
     slowest: PromiseChain | None = None
     for maker in makers:
-        for keeper in sorted(keepers):
-            found = _slowest_path(maker.id, keeper, successors, journey)
+        for keeper in dict.fromkeys(keepers):
+            found = _slowest_path(maker.id, keeper, order, journey, uses_next)
             if found is None:
                 continue
             path, paths = found
@@ -227,55 +250,32 @@ def promise_chain(journey: Journey, promise: Promise) -> PromiseChain | None:
     return slowest
 
 
-def _successors(journey: Journey) -> Callable[[str], Sequence[str]]:
-    ids = journey.touchpoint_ids
-    if any(tp.next for tp in journey.touchpoints):
-        following = {
-            tp.id: [step for step in dict.fromkeys(tp.next) if step in ids] for tp in ids.values()
-        }
-    else:
-        order = [tp.id for tp in journey_order(journey)]
-        following = {a: [b] for a, b in itertools.pairwise(order)}
-    return lambda node: following.get(node, [])
-
-
 _MANY = 10**6
 
 
 def _slowest_path(
-    start: str, goal: str, successors: Callable[[str], Sequence[str]], journey: Journey
+    start: str, goal: str, order: list[str], journey: Journey, uses_next: bool
 ) -> tuple[list[str], int] | None:
-    """The path from ``start`` to ``goal`` whose steps' times add up to most, and how many
-    paths there are (counted up to a million). Edges back into the walk are left out."""
+    """The path from ``start`` to ``goal``, forward in journey ``order``, whose steps'
+    times add up to most, and how many such paths there are (up to a million)."""
+    position = {touchpoint: index for index, touchpoint in enumerate(order)}
+    first, last = position[start], position[goal]
+    if first > last:
+        return None
     ids = journey.touchpoint_ids
-    order: list[str] = []
-    seen = {start}
-    edges: dict[str, list[str]] = {}
-    stack: list[tuple[str, int]] = [(start, 0)]
-    on_walk = {start}
-    while stack:
-        node, index = stack.pop()
-        following = successors(node)
-        if index < len(following):
-            stack.append((node, index + 1))
-            step = following[index]
-            if step in on_walk:
-                continue  # a loop: walked once
-            edges.setdefault(node, []).append(step)
-            if step not in seen:
-                seen.add(step)
-                on_walk.add(step)
-                stack.append((step, 0))
-            continue
-        on_walk.discard(node)
-        order.append(node)
     best: dict[str, tuple[float, list[str], int]] = {}
-    for node in order:  # every node after all it leads to
+    for index in range(last, first - 1, -1):
+        node = order[index]
         weight = (step_time(ids[node]) or Duration("0s")).seconds
         if node == goal:
             best[node] = (weight, [node], 1)
             continue
-        options = [best[step] for step in edges.get(node, []) if step in best]
+        following = ids[node].next if uses_next else order[index + 1 : index + 2]
+        options = [
+            best[step]
+            for step in dict.fromkeys(following)
+            if step in best and position[step] > index
+        ]
         if options:
             total, path, _ = max(options, key=lambda option: option[0])
             paths = min(sum(option[2] for option in options), _MANY)

@@ -23,6 +23,7 @@ from cxmap.model import (
     TouchPoint,
     title_case,
 )
+from cxmap.model.types import Better
 from cxmap.project import Project
 
 Kind = Literal["team", "department", "channel", "persona", "stage", "service"]
@@ -274,12 +275,12 @@ def journey_order(journey: Journey) -> list[TouchPoint]:
     return ordered
 
 
-def kpi_on_target(kpi: Kpi, actual: float | None) -> bool | None:
+def kpi_on_target(kpi: Kpi, actual: float | None, better: Better) -> bool | None:
     """Whether ``actual`` meets a KPI's target; ``None`` unless both are known (CX402).
 
-    The actual is the file's, else the latest measurement (see
-    :func:`cxmap.delivered.kpi_reading`).
+    The actual is the file's, else the latest measurement, and ``better`` the way
+    the KPI is better (see :func:`cxmap.delivered.kpi_reading`).
     """
     if actual is None or kpi.target is None:
         return None
-    return actual >= kpi.target if kpi.better == "higher" else actual <= kpi.target
+    return actual >= kpi.target if better == "higher" else actual <= kpi.target

@@ -198,7 +198,7 @@ def _records(text: str, delimiter: str) -> Iterator[list[_Field]]:
 
 
 def _delimiter(text: str) -> str:
-    header = text.split("\n", 1)[0]
+    header = next((line for line in text.splitlines() if line.strip()), "")
     for delimiter in (",", ";", "\t"):
         if delimiter in header:
             return delimiter
@@ -213,7 +213,7 @@ def _read_rows(text: str, result: Measurements, today: dt.date) -> None:
     delimiter = _delimiter(text)
     records = _records(text, delimiter)
     try:
-        header = next((r for r in records if not _blank(r)), None)
+        header = next((r for r in records if not _empty_line(r)), None)
         if header is None:
             return
         positions = _header(header, result)
@@ -229,16 +229,7 @@ def _read_rows(text: str, result: Measurements, today: dt.date) -> None:
             key = (row.date, row.journey, row.touchpoint, row.kpi)
             earlier = first.setdefault(key, row)
             if earlier is not row:
-                result.findings.append(
-                    located(
-                        "CX004",
-                        f"a second measurement of KPI {row.kpi!r} of {row.journey}/"
-                        f"{row.touchpoint} on {row.date.isoformat()} "
-                        f"(the first is at {earlier.place}): keep one row",
-                        result.file,
-                        row.at("date"),
-                    )
-                )
+                result.findings.append(duplicate(row, earlier))
                 continue
             result.rows.append(row)
     except _Unclosed as exc:
@@ -252,16 +243,47 @@ def _read_rows(text: str, result: Measurements, today: dt.date) -> None:
         )
 
 
+def duplicate(row: Measurement, earlier: Measurement) -> Finding:
+    """The CX004 of a second row for one KPI and date."""
+    return located(
+        "CX004",
+        f"a second measurement of KPI {row.kpi!r} of {row.journey}/{row.touchpoint} on "
+        f"{row.date.isoformat()} (the first is at {earlier.place}): keep one row",
+        row.file,
+        row.at("date"),
+        journey=row.journey,
+        touchpoint=row.touchpoint,
+    )
+
+
 def _blank(record: list[_Field]) -> bool:
+    """An empty row, or one of empty fields (spreadsheets save those)."""
     return all(not item.text.strip() for item in record)
+
+
+def _empty_line(record: list[_Field]) -> bool:
+    return len(record) == 1 and not record[0].text.strip()
 
 
 def _header(header: list[_Field], result: Measurements) -> dict[str, int] | None:
     positions: dict[str, int] = {}
     known = COLUMNS + OPTIONAL_COLUMNS
     problems = 0
+    unnamed = all(not item.text.strip() for item in header)
     for index, item in enumerate(header):
         name = _column_name(item.text)
+        if not name:
+            if not unnamed:  # a row of empty names: the missing columns say it all
+                result.findings.append(
+                    located(
+                        "CX002",
+                        "a column without a name: name it, or remove the column",
+                        result.file,
+                        item.mark,
+                    )
+                )
+                problems += 1
+            continue
         if name not in known:
             hint = did_you_mean(name, known)
             result.findings.append(

@@ -30,8 +30,14 @@ class TouchPointSummary:
     """The standard's response time, if it has one."""
     within_at: Mark
     """Where the standard's response time is written."""
-    kpis: tuple[str, ...] = ()
-    """What the measurements file may call its KPIs: each one's id and name."""
+    kpis: tuple[tuple[str, ...], ...] = ()
+    """What the measurements file may call each of its KPIs: its id and its name."""
+    kpis_known: bool = True
+    """No KPI of it was left out for schema errors."""
+
+    def kpi_index(self, name: str) -> int | None:
+        """Which of its KPIs a row of the measurements file names."""
+        return next((i for i, names in enumerate(self.kpis) if name in names), None)
 
 
 @dataclass(frozen=True)
@@ -53,8 +59,6 @@ class JourneySummary:
     pruned_touchpoints: bool
     """Some touch points were left out for schema errors: who owns what is not all known."""
     ignores: tuple[IgnoreEntry, ...]
-    salvaged: bool = False
-    """The file had schema errors: some of what it defines may have been left out."""
 
     @classmethod
     def of(cls, doc: JourneyDocument) -> JourneySummary:
@@ -77,7 +81,8 @@ class JourneySummary:
                     tuple(touchpoint.channels),
                     within,
                     touchpoint.value_at_path("standard", "within") if within else touchpoint.mark,
-                    tuple(key for kpi in touchpoint.kpis for key in kpi.keys),
+                    tuple(kpi.keys for kpi in touchpoint.kpis),
+                    not doc.was_broken("kpis", touchpoint.id),
                 )
             )
             ignores += [
@@ -92,7 +97,6 @@ class JourneySummary:
             tuple(touchpoints),
             bool(doc.pruned_ids.get("touchpoints")),
             tuple(ignores),
-            bool(doc.pruned_ids or doc.broken or doc.placeholders),
         )
 
     def finding(

@@ -29,8 +29,10 @@ class Suppressions:
         self.used: set[tuple[str, str | None, str]] = set()
         self.files: dict[str, str] = {}
         """The file of each journey id, for findings located elsewhere (the measurements file)."""
+        self.journey_files: set[str] = set()
         for journey in journeys:
             self.files.setdefault(journey.id, journey.file)
+            self.journey_files.add(journey.file)
             for ignore in journey.ignores:
                 self._add(Entry(journey, ignore.touchpoint, ignore.code, ignore.mark))
 
@@ -40,7 +42,9 @@ class Suppressions:
     def hides(self, finding: Finding) -> bool:
         """Whether an ``ignore`` list hides ``finding``; marks the entries that do."""
         hidden = False
-        file = self.files.get(finding.journey, finding.file) if finding.journey else finding.file
+        file = finding.file
+        if finding.journey and file not in self.journey_files:
+            file = self.files.get(finding.journey, file)
         for touchpoint in (None, finding.touchpoint) if finding.touchpoint else (None,):
             key = (file, touchpoint, finding.code)
             if key in self.entries:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from cxmap.delivered import Delivered, KpiReading, ServiceGaps, promise_chain
-from cxmap.model import Duration, Journey, Kpi
+from cxmap.delivered import Delivered, KpiReading, ServiceGaps, better_way, promise_chain
+from cxmap.model import Duration, Journey, Kpi, TouchPoint
 
 
 def _journey(touchpoints: list[dict[str, Any]], promise: dict[str, Any]) -> Journey:
@@ -111,10 +111,47 @@ def test_the_three_gaps_open_and_close_on_their_own() -> None:
     assert not _delivered("12w", "10w", lead_time=True).gap
 
 
-def test_a_kpi_that_measures_the_standard_is_better_lower_unless_it_says() -> None:
-    assert Kpi(unit="hours", measures="standard").better == "lower"
-    assert Kpi(unit="w", measures="standard", better="higher").better == "higher"
+def test_a_kpi_that_measures_the_standard_is_better_as_its_standard_says() -> None:
+    response = TouchPoint(id="a", name="A", stage="s", standard={"within": "4h"})
+    lead = TouchPoint(id="b", name="B", stage="s", standard={"ahead": "2w"})
+    measured = Kpi(unit="hours", measures="standard")
+    assert better_way(measured, response) == "lower"
+    assert better_way(measured, lead) == "higher"
+    assert better_way(Kpi(unit="h", measures="standard", better="higher"), response) == "higher"
+    assert better_way(Kpi(unit="h"), response) == "higher"
     assert Kpi(unit="working days", measures="standard").time_unit == "wd"
     assert Kpi(unit="min").time_unit == "m" and Kpi(unit="%").time_unit is None
-    assert Duration.of(1.005, "h").text == "1h" and Duration.of(0, "d").text == "0d"
+    assert Duration.of(1.004, "h").text == "1h" and Duration.of(0, "d").text == "0d"
+    assert Duration.of(1.004, "h") > Duration("1h")  # written rounded, compared exactly
     assert Duration("2d").in_unit("h") == 48
+
+
+def test_loops_count_once_whatever_the_order_of_next() -> None:
+    def chain_of(first: list[str]) -> tuple[list[str], float] | None:
+        journey = _journey(
+            [
+                {"id": "s", "promises": ["p"], "next": first, **_timed(None)},
+                {"id": "x", "next": ["y", "g"], **_timed("1h")},
+                {"id": "y", "next": ["x"], **_timed("10h")},
+                {"id": "g", "keeps": ["p"], **_timed(None)},
+            ],
+            {"id": "p", "text": "P", "within": "5h"},
+        )
+        chain = promise_chain(journey, journey.promises[0])
+        return None if chain is None else ([step.id for step in chain.steps], chain.seconds)
+
+    assert chain_of(["x", "y"]) == chain_of(["y", "x"]) == (["x", "g"], 3600)
+
+
+def test_a_sum_just_over_the_promise_is_shown_in_a_unit_that_tells_them_apart() -> None:
+    journey = _journey(
+        [
+            {"id": "a", "promises": ["p"], "next": ["b"], **_timed(None)},
+            {"id": "b", "next": ["c"], **_timed("23h")},
+            {"id": "c", "keeps": ["p"], **_timed("61m")},
+        ],
+        {"id": "p", "text": "P", "within": "1d"},
+    )
+    chain = promise_chain(journey, journey.promises[0])
+    assert chain is not None and chain.over
+    assert chain.total.words == "24.02 hours"

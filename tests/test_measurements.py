@@ -210,3 +210,84 @@ def test_ignore_on_the_touch_point_hides_what_the_measurements_file_says_of_it(
     assert "CX405" not in codes and "CX006" not in codes
     (root / "journeys" / JOURNEY.name).write_text(JOURNEY.read_text(encoding="utf-8"))
     assert "CX405" in [f.code for f in check(root).findings]
+
+
+def test_rows_naming_one_kpi_by_id_and_by_name_on_one_date_are_duplicates(
+    make_project: MakeProject, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    csv = (
+        b"date,journey,touchpoint,kpi,value\n"
+        b"2026-11-01,measured-well,ask,ack,4\n"
+        b"2026-11-01,measured-well,ask,Minutes to acknowledge,4.5\n"
+    )
+    findings = check(_project(make_project, csv), select=("CX004",)).findings
+    assert [(f.code, f.file, f.line, f.journey, f.touchpoint) for f in findings] == [
+        ("CX004", "measurements.csv", 3, "measured-well", "ask")
+    ]
+
+
+def test_a_kpi_id_that_is_another_kpis_name_is_a_duplicate(make_project: MakeProject) -> None:
+    """Rows may name a KPI by its id or its name, so no id or name may name two KPIs."""
+    journey = JOURNEY.read_text(encoding="utf-8").replace(
+        "      kpis:\n        - {id: days,",
+        "      kpis:\n        - {id: replies, name: x}\n        - {id: x,",
+    )
+    root = make_project({JOURNEY.name: journey})
+    found = [(f.code, f.line, f.message) for f in check(root, select=("CX004",)).findings]
+    assert found == [
+        (
+            "CX004",
+            40,
+            "duplicate KPI id 'x' in touch point 'answer' "
+            "(first defined at journeys/measured.yaml:39:31)",
+        )
+    ]
+
+
+def test_a_semicolon_file_may_start_with_an_empty_line_and_a_blank_header_is_one_finding(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "m.csv"
+    path.write_text("\ndate;journey;touchpoint;kpi;value\n2026-10-01;j;t;k;1,5\n")
+    read = read_measurements(path, "m.csv", dt.date(2026, 12, 3), 4 << 20)
+    assert read.findings == [] and [row.value for row in read.rows] == [1.5]
+    path.write_text(",,,,\n2026-10-01,j,t,k,1\n")
+    read = read_measurements(path, "m.csv", dt.date(2026, 12, 3), 4 << 20)
+    assert [(f.line, f.column, f.message.split(":")[0]) for f in read.findings] == [
+        (
+            1,
+            1,
+            "the measurements file has no column 'date', 'journey', 'touchpoint', 'kpi', 'value'",
+        )
+    ]
+    path.write_text("date,journey,,touchpoint,kpi,value\n")
+    read = read_measurements(path, "m.csv", dt.date(2026, 12, 3), 4 << 20)
+    assert [(f.column, f.message) for f in read.findings] == [
+        (14, "a column without a name: name it, or remove the column")
+    ]
+
+
+def test_a_schema_error_elsewhere_in_the_journey_keeps_its_rows_checked(
+    make_project: MakeProject, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    journey = JOURNEY.read_text(encoding="utf-8").replace(
+        "  owner: support-desk\n", "  owner: support-desk\n  status: finished\n", 1
+    )
+    root = make_project({JOURNEY.name: journey})
+    (root / "measurements.csv").write_text(
+        "date,journey,touchpoint,kpi,value\n2026-11-01,measured-well,answr,days,1\n"
+    )
+    codes = [(f.code, f.file) for f in check(root, select=("CX0",)).findings]
+    assert codes == [("CX002", "journeys/measured.yaml"), ("CX005", "measurements.csv")]
+
+
+def test_an_ignore_still_hides_its_own_files_findings_when_two_journeys_share_an_id(
+    make_project: MakeProject,
+) -> None:
+    text = JOURNEY.read_text(encoding="utf-8")
+    copy = text.replace("  owner: support-desk\n", "  owner: support-desk\n  ignore: [CX401]\n", 1)
+    root = make_project({JOURNEY.name: text, "zz-copy.yaml": copy})
+    findings = [(f.code, f.file) for f in check(root, select=("CX401", "CX006")).findings]
+    assert findings == [("CX401", "journeys/measured.yaml")]

@@ -118,7 +118,7 @@ def kpi_below_target(project: Project) -> Iterable[Finding]:
             yield doc.finding(
                 "CX402",
                 f"{name} of touch point {touchpoint.id!r} is {_number(actual)}{unit}{source}, "
-                f"{'below' if kpi.better == 'higher' else 'above'} its target of "
+                f"{'below' if reading.better == 'higher' else 'above'} its target of "
                 f"{_number(kpi.target)}{unit}",
                 kpi.mark,
                 touchpoint,

@@ -57,8 +57,10 @@ def promise_over_time(project: Project) -> Iterable[Finding]:
     Fires when a promise has `within` and the response times (`standard.within`)
     along `next` add up to more: after the touch point where its time starts
     (`starts_at`, by default each one that makes it), up to and including the
-    one that keeps it. A journey without `next` goes in journey order.
-    Where the way branches, the slowest path counts, and the message says so.
+    one that keeps it; a touch point that both starts and keeps it counts its own
+    standard. A journey without `next` goes in journey order. Where the way
+    branches, the slowest path counts, and the message says so; a step back to
+    an earlier touch point (a loop) is not counted again.
     Each step is counted from where the step before ended; steps whose standard
     gives no response time count as nothing, and the message names them.
 
@@ -75,11 +77,18 @@ def promise_over_time(project: Project) -> Iterable[Finding]:
                 yield doc.finding("CX307", _over_message(chain), promise.value_at("within"))
 
 
+STEPS_SHOWN = 12
+"""A finding names this many steps of a chain at most; the promise ledger shows them all."""
+
+
 def _over_message(chain: PromiseChain) -> str:
+    shown = chain.steps[:STEPS_SHOWN]
     steps = ", ".join(
         f"{step.id} ({time})" if (time := step_time(step)) else f"{step.id} (no time)"
-        for step in chain.steps
+        for step in shown
     )
+    if len(chain.steps) > len(shown):
+        steps += f" and {len(chain.steps) - len(shown)} more"
     message = (
         f"promise {chain.promise.id!r} gives {chain.gives.words}, but the standards from "
         f"{chain.starts_at.id!r} to where it is kept add up to {chain.total.words}: {steps}"

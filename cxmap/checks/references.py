@@ -9,6 +9,7 @@ from typing import TypeVar
 from cxmap.checks.registry import check
 from cxmap.config import CONFIG_FILE
 from cxmap.findings import Finding, Mark, Severity, located
+from cxmap.measurements import Measurement, duplicate
 from cxmap.model import Entity, Journey, Promise, TouchPoint
 from cxmap.model.types import Located
 from cxmap.project import JourneyDocument, Project
@@ -77,25 +78,24 @@ def duplicate_ids(project: Project) -> Iterable[Finding]:
 
 
 def _duplicate_kpis(doc: JourneyDocument, touchpoint: TouchPoint) -> Iterator[Finding]:
-    """Two KPIs of one touch point with one id (or name, without ids): rows of the
-    measurements file could not tell them apart."""
-    first: dict[str, Mark] = {}
+    """A KPI id or name that another KPI of the touch point has as its id or name: rows
+    of the measurements file, which may name a KPI by either, could not tell them apart."""
+    first: dict[str, tuple[int, Mark]] = {}
     for index, kpi in enumerate(touchpoint.kpis):
-        key = kpi.key
-        if key is None:
-            continue
-        field = "id" if kpi.id else "name"
-        if key in first:
-            line, column = first[key]
-            yield doc.finding(
-                "CX004",
-                f"duplicate KPI {field} {key!r} in touch point {touchpoint.id!r} "
-                f"(first defined at {doc.file}:{line}:{column})",
-                touchpoint.value_at_path("kpis", index, field),
-                touchpoint,
-            )
-        else:
-            first[key] = touchpoint.value_at_path("kpis", index, field)
+        for key in dict.fromkeys(kpi.keys):
+            field = "id" if key == kpi.id else "name"
+            mark = touchpoint.value_at_path("kpis", index, field)
+            earlier = first.setdefault(key, (index, mark))
+            if earlier[0] != index:
+                line, column = earlier[1]
+                yield doc.finding(
+                    "CX004",
+                    f"duplicate KPI {field} {key!r} in touch point {touchpoint.id!r} "
+                    f"(first defined at {doc.file}:{line}:{column})",
+                    mark,
+                    touchpoint,
+                )
+                break
 
 
 @dataclass(frozen=True)
@@ -270,6 +270,12 @@ def _unknown_required_departments(project: Project, known: _Known) -> Iterator[F
             )
 
 
+def duplicates_across(journeys: Sequence[JourneySummary], project: Project) -> Iterable[Finding]:
+    """CX004 across files: journeys with one id, rows of the measurements file for one KPI."""
+    yield from duplicate_journey_ids(journeys, project)
+    yield from duplicate_measurements(journeys, project)
+
+
 def duplicate_journey_ids(
     journeys: Sequence[JourneySummary], project: Project
 ) -> Iterable[Finding]:
@@ -305,22 +311,22 @@ def unknown_measured(journeys: Sequence[JourneySummary], project: Project) -> It
                     "CX005", f"unknown journey {row.journey!r}{hint}", file, row.at("journey")
                 )
             continue
-        if journey.salvaged:
-            continue  # its CX002 comes first
         touchpoints = {tp.id: tp for tp in journey.touchpoints}
         touchpoint = touchpoints.get(row.touchpoint)
         if touchpoint is None:
-            hint = did_you_mean(row.touchpoint, touchpoints)
-            yield located(
-                "CX005",
-                f"unknown touch point {row.touchpoint!r} in journey {row.journey!r}{hint}",
-                file,
-                row.at("touchpoint"),
-                journey=row.journey,
-            )
-        elif row.kpi not in touchpoint.kpis:
-            hint = did_you_mean(row.kpi, touchpoint.kpis)
-            known = ", ".join(map(repr, touchpoint.kpis)) or "none"
+            if not journey.pruned_touchpoints:  # else its CX002 comes first
+                hint = did_you_mean(row.touchpoint, touchpoints)
+                yield located(
+                    "CX005",
+                    f"unknown touch point {row.touchpoint!r} in journey {row.journey!r}{hint}",
+                    file,
+                    row.at("touchpoint"),
+                    journey=row.journey,
+                )
+        elif touchpoint.kpi_index(row.kpi) is None and touchpoint.kpis_known:
+            names = [name for names in touchpoint.kpis for name in names]
+            hint = did_you_mean(row.kpi, names)
+            known = ", ".join(map(repr, names)) or "none"
             yield located(
                 "CX005",
                 f"unknown KPI {row.kpi!r} of touch point {row.touchpoint!r}{hint} "
@@ -332,7 +338,32 @@ def unknown_measured(journeys: Sequence[JourneySummary], project: Project) -> It
             )
 
 
+def duplicate_measurements(
+    journeys: Sequence[JourneySummary], project: Project
+) -> Iterator[Finding]:
+    """CX004 in the measurements file: two rows for one KPI and date, one naming it by
+    its id and one by its name (rows that name it alike are found while reading)."""
+    measurements = project.measurements
+    if measurements is None:
+        return
+    by_id = {journey.id: journey for journey in journeys}
+    first: dict[tuple[str, str, int, object], Measurement] = {}
+    for row in measurements.rows:
+        journey = by_id.get(row.journey)
+        touchpoint = (
+            next((tp for tp in journey.touchpoints if tp.id == row.touchpoint), None)
+            if journey is not None
+            else None
+        )
+        index = touchpoint.kpi_index(row.kpi) if touchpoint is not None else None
+        if index is None:
+            continue
+        earlier = first.setdefault((row.journey, row.touchpoint, index, row.date), row)
+        if earlier is not row:
+            yield duplicate(row, earlier)
+
+
 # Registered by a call, not a decorator: mutation testing (mutmut) skips decorated
 # functions, and these bodies are what it must reach.
-check("CX004", "duplicate-id", Severity.ERROR, duplicate_ids, duplicate_journey_ids)
+check("CX004", "duplicate-id", Severity.ERROR, duplicate_ids, duplicates_across)
 check("CX005", "unknown-reference", Severity.ERROR, unknown_references, unknown_measured)

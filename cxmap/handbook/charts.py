@@ -87,7 +87,9 @@ def kpi_bar(reading: KpiReading) -> Markup:
     if actual is not None:
         words.append(f"is {_number(actual)}{unit}")
     if kpi.target is not None:
-        words.append(f"against a target of {_number(kpi.target)}{unit} ({kpi.better} is better)")
+        words.append(
+            f"against a target of {_number(kpi.target)}{unit} ({reading.better} is better)"
+        )
     if on_target is not None:
         words.append("— on target" if on_target else "— off target")
     width, height, full = 120, 18, 112
@@ -161,5 +163,5 @@ def _trend_words(reading: KpiReading) -> str:
         f"lowest {_number(min(values))}{unit}, highest {_number(max(values))}{unit}"
     )
     if kpi.target is not None:
-        words += f"; target {_number(kpi.target)}{unit} (dashed line), {kpi.better} is better"
+        words += f"; target {_number(kpi.target)}{unit} (dashed line), {reading.better} is better"
     return words + "."

@@ -341,10 +341,11 @@ class Handbook:
         return service_gaps(self.project, doc.model.id, touchpoint)
 
     def delivery_gaps(self, doc: JourneyDocument) -> int:
-        """The journey's touch points whose delivery is slower than their standard (CX404)."""
+        """The journey's KPIs that measure a standard and fall short of it (CX404)."""
         return sum(
-            any(item.gap for item in delivered_times(self.project, doc.model.id, tp))
+            item.gap
             for tp in doc.model.touchpoints
+            for item in delivered_times(self.project, doc.model.id, tp)
         )
 
     def ordered(self, doc: JourneyDocument) -> list[TouchPoint]:

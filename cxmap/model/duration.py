@@ -92,9 +92,13 @@ class Duration:
         )
 
     @classmethod
-    def of(cls, amount: float, unit: str) -> Duration:
-        """``amount`` of ``unit`` (a unit of :data:`TIME_UNITS`), to two decimals at most."""
-        return cls(f"{max(amount, 0):.2f}".rstrip("0").rstrip(".") + unit)
+    def of(cls, amount: float, unit: str, decimals: int = 2) -> Duration:
+        """``amount`` of ``unit`` (a unit of :data:`TIME_UNITS`): written to ``decimals``
+        decimals at most, compared by its exact length."""
+        written = f"{max(amount, 0):.{decimals}f}"
+        duration = cls((written.rstrip("0").rstrip(".") if "." in written else written) + unit)
+        duration.seconds = max(amount, 0) * _UNIT_SECONDS[unit]
+        return duration
 
     def in_unit(self, unit: str) -> float:
         """How many ``unit`` this duration lasts: ``Duration("2d").in_unit("h") == 48``."""

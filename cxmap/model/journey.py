@@ -130,8 +130,8 @@ class Kpi(Located):
     )
     better: Better = Field(
         default="higher",
-        description="Whether higher or lower values are better (lower by default for a KPI "
-        "that measures the standard).",
+        description="Whether higher or lower values are better; by default higher, and for "
+        "a KPI that measures the standard lower for a response time, higher for a lead time.",
     )
     unit: Text | None = Field(default=None, description="Unit of the values, e.g. % or min.")
     measures: Literal["standard"] | None = Field(
@@ -153,8 +153,6 @@ class Kpi(Located):
                 else "a KPI that measures the standard counts time: add unit, one of "
                 f"{TIME_UNITS} (or minutes, hours, days, ...)",
             )
-        if "better" not in self.model_fields_set:
-            self.better = "lower"
         return self
 
     @property
