@@ -96,3 +96,18 @@ def test_edits_rebuild_and_broken_edits_show_findings(
     assert "Checkout" in page and "The handbook cannot be built" in page, (
         "the last handbook that could be built stays, under the banner"
     )
+
+
+def test_an_edited_measurements_file_rebuilds_the_kpis(
+    served: tuple[Path, str, subprocess.Popen[str]],
+) -> None:
+    project, base, process = served
+    measurements = project / "measurements.csv"
+    assert "3.5 h" in _get(f"{base}/kpis/")
+    lines = measurements.read_text().splitlines()
+    measurements.write_text("\n".join([*lines, lines[-1].replace(",3.5", ",4.5")]) + "\n")
+    assert _wait_for(lambda: "CX004" in _get(f"{base}/findings/"))
+    measurements.write_text("\n".join([lines[0], lines[1].replace(",3.5", ",6.5")]) + "\n")
+    assert _wait_for(lambda: "6.5 h" in _get(f"{base}/kpis/"))
+    assert "delivery gap" in _get(f"{base}/kpis/")
+    assert process.poll() is None
