@@ -160,18 +160,8 @@ def _check_journeys_dir(data: YMap) -> list[tuple[tuple[int, int], str]]:
     value = data.get("journeys_dir")
     if not isinstance(value, str):
         return []
-    path = PurePosixPath(value.replace("\\", "/"))
-    if path.is_absolute() or ".." in path.parts:
-        return [(data.value_at("journeys_dir"), "journeys_dir must be a folder inside the project")]
-    if any(len(part.encode("utf-8")) > MAX_NAME_BYTES for part in path.parts):
-        return [
-            (
-                data.value_at("journeys_dir"),
-                f"journeys_dir names a folder longer than {MAX_NAME_BYTES} bytes, "
-                "more than file systems allow",
-            )
-        ]
-    return []
+    problem = _outside_project(value, "journeys_dir", "a folder")
+    return [(data.value_at("journeys_dir"), problem)] if problem else []
 
 
 def _check_measurements_file(data: YMap) -> list[tuple[tuple[int, int], str]]:
@@ -179,18 +169,21 @@ def _check_measurements_file(data: YMap) -> list[tuple[tuple[int, int], str]]:
     value = measurements.get("file") if isinstance(measurements, YMap) else None
     if not isinstance(value, str) or not isinstance(measurements, YMap):
         return []
+    problem = _outside_project(value, "measurements: file", "a file")
+    return [(measurements.value_at("file"), problem)] if problem else []
+
+
+def _outside_project(value: str, setting: str, what: str) -> str | None:
+    """Why the path ``value`` of ``setting`` cannot name ``what`` inside the project."""
     path = PurePosixPath(value.replace("\\", "/"))
     if path.is_absolute() or ".." in path.parts:
-        return [(measurements.value_at("file"), "measurements: file must be inside the project")]
+        return f"{setting} must be {what} inside the project"
     if any(len(part.encode("utf-8")) > MAX_NAME_BYTES for part in path.parts):
-        return [
-            (
-                measurements.value_at("file"),
-                f"measurements: file has a name longer than {MAX_NAME_BYTES} bytes, "
-                "more than file systems allow",
-            )
-        ]
-    return []
+        return (
+            f"{setting} names {what} longer than {MAX_NAME_BYTES} bytes, "
+            "more than file systems allow"
+        )
+    return None
 
 
 def check_link_pattern(pattern: str) -> str | None:

@@ -72,6 +72,14 @@ def test_limits_are_configurable(make_project: MakeProject) -> None:
             "cxmap.yaml:1:1: unknown key 'journey_dir' (did you mean 'journeys_dir'?)",
         ),
         ("journeys_dir: ../elsewhere\n", "cxmap.yaml:1:15: journeys_dir must be a folder inside"),
+        (
+            "measurements:\n  file: /srv/kpis.csv\n",
+            "cxmap.yaml:2:9: measurements: file must be a file inside the project",
+        ),
+        (
+            "measurements: {max_age: often}\n",
+            "cxmap.yaml:1:25: 'max_age': 'often' is not a duration",
+        ),
         ("review_every: 1 year\n", "cxmap.yaml:1:15: 'review_every': '1 year' is not a duration"),
         ("rules: [\n", "cxmap.yaml:2:1: "),
         ("- a\n", "cxmap.yaml:1:1: cxmap.yaml must be a mapping"),
