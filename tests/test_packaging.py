@@ -32,6 +32,9 @@ def test_wheel_contains_scaffold_example_and_types(wheel: Path) -> None:
     assert "cxmap/scaffold/journeys/organization.yaml" in names
     assert "cxmap/examples/cycles/journeys/organization.yaml" in names
     assert "cxmap/examples/council/journeys/organization.yaml" in names
+    assert "cxmap/examples/cycles/measurements.csv" in names
+    assert "cxmap/examples/council/measurements.csv" in names
+    assert "cxmap/scaffold/measurements.csv" in names
     assert not any(name.startswith(("tests/", "journeys/")) for name in names)
 
 
@@ -63,3 +66,5 @@ def test_installed_wheel_works_outside_the_repository(wheel: Path, tmp_path: Pat
         summary = result.stdout.strip().splitlines()[-1]
         assert summary.startswith(("All checks passed: ", "Found 0 errors, ")), summary
         assert f" files ({journeys} journeys, " in summary, summary
+        measurements = (tmp_path / project / "measurements.csv").read_text()
+        assert measurements.startswith("date,journey,touchpoint,kpi,value\n"), project
