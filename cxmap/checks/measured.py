@@ -55,9 +55,10 @@ def measure_without_time(project: Project) -> Iterable[Finding]:
     """A KPI measures the touch point's standard, but the standard gives no time.
 
     `measures: standard` says that a KPI's values are the time the standard
-    commits to, as delivered, so that the delivery gap (CX404) can be seen. A
-    standard in words only ("a friendly answer"), or none at all, gives nothing
-    to hold the measurements against, and the gap would stay hidden.
+    commits to, as delivered, so that the delivery gap of the service-quality gaps
+    model (CX404) can be seen. A standard is only a standard when it can be
+    measured; one in words only ("a friendly answer"), or none at all, gives
+    nothing to hold the measurements against, and the gap would stay hidden.
 
     Fires for each KPI with `measures: standard` on a touch point whose
     `standard` has neither `within` nor `ahead`.
@@ -113,9 +114,11 @@ def _gap_message(touchpoint: TouchPoint, delivered: Delivered) -> str:
 def stale_measurement(project: Project) -> Iterable[Finding]:
     """A KPI's latest measurement is older than `measurements.max_age`.
 
-    A strategy is steered by its numbers only while they are current. When the
-    figures stop coming, the handbook keeps showing an old actual as if it were
-    today's, and a KPI that looks on target may long have slipped.
+    A strategy that keeps learning is steered by its numbers, and only while they
+    are current: measuring is a loop of plan, do, check and act (Deming), and a
+    check on last year's figures closes no loop. When the figures stop coming,
+    the handbook keeps showing an old actual as if it were today's, and a KPI that
+    looks on target may long have slipped.
 
     Fires for each KPI with rows in the measurements file whose latest row is
     older than `max_age` under `measurements:` in `cxmap.yaml` (3 months by
