@@ -7,6 +7,7 @@ of a project whose one journey is tests/examples/journeys-good/measured.yaml.
 from __future__ import annotations
 
 import datetime as dt
+import random
 from pathlib import Path
 
 import pytest
@@ -291,3 +292,21 @@ def test_an_ignore_still_hides_its_own_files_findings_when_two_journeys_share_an
     root = make_project({JOURNEY.name: text, "zz-copy.yaml": copy})
     findings = [(f.code, f.file) for f in check(root, select=("CX401", "CX006")).findings]
     assert findings == [("CX401", "journeys/measured.yaml")]
+
+
+def test_random_files_give_located_findings_and_never_an_exception(tmp_path: Path) -> None:
+    """A seeded sample of odd files (``make fuzz`` runs longer campaigns on journeys)."""
+    alphabet = 'date,journey,touchpoint,kpi,value\n"\r;\t0123456789-.%e é\x00ab,,\n'
+    rng = random.Random(17)
+    path = tmp_path / "m.csv"
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 120)))
+        if rng.random() < 0.5:
+            text = "date,journey,touchpoint,kpi,value\n" + text
+        data = text.encode("utf-8") + (
+            bytes([rng.randint(128, 255)]) if rng.random() < 0.1 else b""
+        )
+        path.write_bytes(data)
+        result = read_measurements(path, "m.csv", dt.date(2026, 12, 3), 4 << 20)
+        assert all(f.line >= 1 and f.column >= 1 for f in result.findings), text
+        assert all(row.line >= 2 for row in result.rows), text
