@@ -42,6 +42,14 @@ class KpiReading:
         return self.kpi.actual is None and self.latest is not None
 
     @property
+    def source(self) -> str:
+        """Where a measured actual comes from, for messages: `` (measured DATE, FILE:LINE)``."""
+        latest = self.latest
+        if not self.measured or latest is None:
+            return ""
+        return f" (measured {latest.date.isoformat()}, {latest.place})"
+
+    @property
     def on_target(self) -> bool | None:
         """Whether the actual meets the target; ``None`` unless both are known (CX402)."""
         return kpi_on_target(self.kpi, self.actual, self.better)
@@ -98,22 +106,24 @@ def committed_time(standard: Commitment | None) -> Duration | None:
     return standard.within if standard.within is not None else standard.ahead
 
 
+def delivered(reading: KpiReading, touchpoint: TouchPoint) -> Delivered | None:
+    """What a KPI that measures the touch point's standard says is delivered."""
+    unit, standard = reading.kpi.time_unit, touchpoint.standard
+    committed = committed_time(standard)
+    if reading.kpi.measures != "standard" or unit is None or reading.actual is None:
+        return None
+    if committed is None or standard is None:
+        return None
+    time = Duration.of(reading.actual, unit, decimals=4)  # as measured, not rounded
+    return Delivered(reading, time, committed, standard.ahead is not None)
+
+
 def delivered_times(project: Project, journey: str, touchpoint: TouchPoint) -> list[Delivered]:
     """What each KPI that measures the touch point's standard says is delivered."""
-    committed = committed_time(touchpoint.standard)
-    if committed is None or touchpoint.standard is None:
-        return []
-    found = []
-    for kpi in touchpoint.kpis:
-        unit = kpi.time_unit
-        if kpi.measures != "standard" or unit is None:
-            continue
-        reading = kpi_reading(project, journey, touchpoint, kpi)
-        if reading.actual is None:
-            continue
-        time = Duration.of(reading.actual, unit, decimals=4)  # as measured, not rounded
-        found.append(Delivered(reading, time, committed, touchpoint.standard.ahead is not None))
-    return found
+    found = (
+        delivered(reading, touchpoint) for reading in kpi_readings(project, journey, touchpoint)
+    )
+    return [item for item in found if item is not None]
 
 
 @dataclass(frozen=True)
@@ -185,12 +195,10 @@ class PromiseChain:
     def total(self) -> Duration:
         """What the standards on the way add up to: in the unit of the promise, or in a
         smaller one when rounding would hide that it is longer than the promise."""
-        units = dict.fromkeys([self.gives.unit, "h", "m", "s"])
-        for unit in units:
-            unit_seconds = Duration(f"1{unit}").seconds
-            total = Duration.of(self.seconds / unit_seconds, unit)
-            shown = Duration.of(self.gives.seconds / unit_seconds, unit)
-            if not self.over or total.text != shown.text:
+        exact = Duration.of(self.seconds, "s")
+        for unit in dict.fromkeys([self.gives.unit, "h", "m", "s"]):
+            total = Duration.of(exact.in_unit(unit), unit)
+            if not self.over or total.text != Duration.of(self.gives.in_unit(unit), unit).text:
                 return total
         return total
 

@@ -108,16 +108,11 @@ def kpi_below_target(project: Project) -> Iterable[Finding]:
             if reading.on_target is not False or actual is None or kpi.target is None:
                 continue
             unit = f" {kpi.unit}" if kpi.unit else ""
-            name = kpi.name or kpi.id or f"KPI {index + 1}"
-            latest = reading.latest
-            source = (
-                f" (measured {latest.date.isoformat()}, {latest.place})"
-                if reading.measured and latest is not None
-                else ""
-            )
+            name = kpi.label or f"KPI {index + 1}"
             yield doc.finding(
                 "CX402",
-                f"{name} of touch point {touchpoint.id!r} is {_number(actual)}{unit}{source}, "
+                f"{name} of touch point {touchpoint.id!r} is {_number(actual)}{unit}"
+                f"{reading.source}, "
                 f"{'below' if reading.better == 'higher' else 'above'} its target of "
                 f"{_number(kpi.target)}{unit}",
                 kpi.mark,

@@ -83,7 +83,7 @@ def _untimed_standard(doc: JourneyDocument, touchpoint: TouchPoint) -> Iterator[
         if kpi.measures == "standard":
             yield doc.finding(
                 "CX406",
-                f"KPI {kpi.key or index + 1!r} measures the standard, but the standard of "
+                f"KPI {kpi.label or index + 1!r} measures the standard, but the standard of "
                 f"touch point {touchpoint.id!r} gives no time: add within (or ahead) to "
                 "the standard, or remove measures",
                 touchpoint.value_at_path("kpis", index, "measures"),
@@ -93,13 +93,7 @@ def _untimed_standard(doc: JourneyDocument, touchpoint: TouchPoint) -> Iterator[
 
 def _gap_message(touchpoint: TouchPoint, delivered: Delivered) -> str:
     reading = delivered.reading
-    name = reading.kpi.name or reading.kpi.id or "a KPI"
-    latest = reading.latest
-    source = (
-        f" (measured {latest.date.isoformat()}, {latest.place})"
-        if reading.measured and latest is not None
-        else ""
-    )
+    name, source = reading.kpi.label or "a KPI", reading.source
     if delivered.lead_time:
         return (
             f"{name} of touch point {touchpoint.id!r} is {delivered.time.words} ahead{source}, "
@@ -140,7 +134,7 @@ def stale_measurement(project: Project) -> Iterable[Finding]:
             latest = reading.latest
             if latest is not None and is_stale(reading, limit, now):
                 age = now - latest.date
-                name = reading.kpi.name or reading.kpi.id or "a KPI"
+                name = reading.kpi.label or "a KPI"
                 yield located(
                     "CX405",
                     f"the latest measurement of {name} of touch point {touchpoint.id!r} is "

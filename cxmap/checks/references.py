@@ -14,7 +14,7 @@ from cxmap.model import Entity, Journey, Promise, TouchPoint
 from cxmap.model.types import Located
 from cxmap.project import JourneyDocument, Project
 from cxmap.suggest import did_you_mean
-from cxmap.summary import JourneySummary
+from cxmap.summary import JourneySummary, TouchPointSummary
 
 # The organisation's lists, by the word used in messages.
 ORGANIZATION_KINDS = {
@@ -293,12 +293,21 @@ def duplicate_journey_ids(
             )
 
 
+def _touchpoints(journeys: Sequence[JourneySummary]) -> dict[str, dict[str, TouchPointSummary]]:
+    """Each journey's touch points by id, the first journey of an id counting."""
+    found: dict[str, dict[str, TouchPointSummary]] = {}
+    for journey in journeys:
+        found.setdefault(journey.id, {tp.id: tp for tp in journey.touchpoints})
+    return found
+
+
 def unknown_measured(journeys: Sequence[JourneySummary], project: Project) -> Iterable[Finding]:
     """CX005 in the measurements file: a row names no journey, touch point or KPI."""
     measurements = project.measurements
     if measurements is None or not measurements.rows:
         return
-    by_id = {journey.id: journey for journey in journeys}
+    by_id = {journey.id: journey for journey in reversed(journeys)}
+    touchpoints_of = _touchpoints(journeys)
     # A journey file that could not be read may define what a row names.
     all_read = len(journeys) == len(project.files) - (project.organization is not None)
     file = measurements.file
@@ -311,7 +320,7 @@ def unknown_measured(journeys: Sequence[JourneySummary], project: Project) -> It
                     "CX005", f"unknown journey {row.journey!r}{hint}", file, row.at("journey")
                 )
             continue
-        touchpoints = {tp.id: tp for tp in journey.touchpoints}
+        touchpoints = touchpoints_of[row.journey]
         touchpoint = touchpoints.get(row.touchpoint)
         if touchpoint is None:
             if not journey.pruned_touchpoints:  # else its CX002 comes first
@@ -346,15 +355,10 @@ def duplicate_measurements(
     measurements = project.measurements
     if measurements is None:
         return
-    by_id = {journey.id: journey for journey in journeys}
+    touchpoints_of = _touchpoints(journeys)
     first: dict[tuple[str, str, int, object], Measurement] = {}
     for row in measurements.rows:
-        journey = by_id.get(row.journey)
-        touchpoint = (
-            next((tp for tp in journey.touchpoints if tp.id == row.touchpoint), None)
-            if journey is not None
-            else None
-        )
+        touchpoint = touchpoints_of.get(row.journey, {}).get(row.touchpoint)
         index = touchpoint.kpi_index(row.kpi) if touchpoint is not None else None
         if index is None:
             continue

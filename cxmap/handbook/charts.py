@@ -82,7 +82,7 @@ def kpi_bar(reading: KpiReading) -> Markup:
     if actual is None and kpi.target is None:
         return Markup("—")
     unit = f" {kpi.unit}" if kpi.unit else ""
-    name = kpi.name or kpi.id or "The KPI"
+    name = kpi.label or "The KPI"
     words = [name]
     if actual is not None:
         words.append(f"is {_number(actual)}{unit}")
@@ -157,7 +157,7 @@ def _trend_words(reading: KpiReading) -> str:
     unit = f" {kpi.unit}" if kpi.unit else ""
     values = [row.value for row in series]
     words = (
-        f"{kpi.name or kpi.id or 'The KPI'}, {len(series)} measurements from "
+        f"{kpi.label or 'The KPI'}, {len(series)} measurements from "
         f"{series[0].date.isoformat()} ({_number(values[0])}{unit}) to "
         f"{series[-1].date.isoformat()} ({_number(values[-1])}{unit}); "
         f"lowest {_number(min(values))}{unit}, highest {_number(max(values))}{unit}"

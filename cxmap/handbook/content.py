@@ -17,6 +17,7 @@ from cxmap.delivered import (
     KpiReading,
     PromiseChain,
     ServiceGaps,
+    delivered,
     delivered_times,
     is_stale,
     kpi_readings,
@@ -297,21 +298,10 @@ class Handbook:
         max_age, now = self.project.config.measurements.max_age, today()
         rows = []
         for place in places:
-            journey, touchpoint = place.doc.model.id, place.touchpoint
-            gaps = [
-                item.reading.kpi
-                for item in delivered_times(self.project, journey, touchpoint)
-                if item.gap
-            ]
-            rows += [
-                KpiRow(
-                    place,
-                    reading,
-                    is_stale(reading, max_age, now),
-                    any(kpi is reading.kpi for kpi in gaps),
-                )
-                for reading in self.readings(place.doc, touchpoint)
-            ]
+            for reading in self.readings(place.doc, place.touchpoint):
+                found = delivered(reading, place.touchpoint)
+                stale = is_stale(reading, max_age, now)
+                rows.append(KpiRow(place, reading, stale, found is not None and found.gap))
         return rows
 
     def readings(self, doc: JourneyDocument, touchpoint: TouchPoint) -> list[KpiReading]:

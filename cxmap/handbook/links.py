@@ -127,7 +127,7 @@ def delivered(value: Delivered | None) -> Markup:
         return Markup("—")
     reading = value.reading
     time = value.time.words + (" ahead" if value.lead_time else "")
-    source = reading.kpi.name or reading.kpi.id or "KPI"
+    source = reading.kpi.label or "KPI"
     if reading.measured and reading.latest is not None:
         source += f", measured {reading.latest.date.isoformat()}"
     return Markup(f"{md(time.capitalize())} ({md(source)})")

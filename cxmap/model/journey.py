@@ -156,9 +156,9 @@ class Kpi(Located):
         return self
 
     @property
-    def key(self) -> str | None:
-        """What names it in messages and among its touch point's KPIs: its id, else its name."""
-        return self.id or self.name
+    def label(self) -> str | None:
+        """What to call it for readers: its name, else its id."""
+        return self.name or self.id
 
     @property
     def keys(self) -> tuple[str, ...]:
