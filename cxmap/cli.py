@@ -107,6 +107,29 @@ def check(
 @cli.command()
 @PROJECT
 @click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Text for people, or JSON for CI dashboards.",
+)
+@click.option(
+    "--fail-under",
+    type=click.IntRange(0, 5),
+    metavar="LEVEL",
+    help="Exit 1 when a journey is below this level (0 to 5).",
+)
+def score(project: Path, output_format: str, fail_under: int | None) -> int:
+    """Show the maturity level of every journey and team, and what the next level needs."""
+    from cxmap.commands import score as command
+
+    return command.run(project, output_format, fail_under)
+
+
+@cli.command()
+@PROJECT
+@click.option(
     "--site-dir",
     type=click.Path(file_okay=False, path_type=Path),
     help="Where to put the site [default: site_dir of mkdocs.yml, else PROJECT/site].",

@@ -58,6 +58,8 @@ class DiagramsConfig(Model):
 
 MEASUREMENTS_FILE = "measurements.csv"
 
+MAX_EFFORT = 12
+
 
 class MeasurementsConfig(Located):
     """Where the KPI measurements are, and how old the latest may be."""
@@ -87,6 +89,12 @@ class Config(Located):
     )
     review_every: Duration = Field(
         default=Duration("365d"), description="How often journeys must be reviewed (stale-review)."
+    )
+    max_effort: int = Field(
+        default=MAX_EFFORT,
+        ge=0,
+        description="The most effort a journey may ask of its customers (high-effort): "
+        "channel switches, hand-offs between teams and steps that ask for information again.",
     )
     required_departments: ListOf[Slug] | None = Field(
         default=None,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cxmap.findings import Finding, Mark, located
+from cxmap.findings import START, Finding, Mark, located
 from cxmap.model import Duration
 from cxmap.project import JourneyDocument, Project
 
@@ -59,6 +59,9 @@ class JourneySummary:
     pruned_touchpoints: bool
     """Some touch points were left out for schema errors: who owns what is not all known."""
     ignores: tuple[IgnoreEntry, ...]
+    parent: str | None = None
+    parent_at: Mark = START
+    """Where ``parent`` is written."""
 
     @classmethod
     def of(cls, doc: JourneyDocument) -> JourneySummary:
@@ -97,6 +100,8 @@ class JourneySummary:
             tuple(touchpoints),
             bool(doc.pruned_ids.get("touchpoints")),
             tuple(ignores),
+            journey.parent,
+            journey.value_at("parent"),
         )
 
     def finding(

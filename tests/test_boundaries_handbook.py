@@ -41,6 +41,7 @@ def test_every_emotion_counts_including_zero(
     points = len(emotions)
     assert table[4] == (
         f"| [J](journeys/j.md) | [Support Desk](teams/support-desk.md) | draft "
+        '| <span class="cxmap-level" data-level="1">1 Owned</span> '
         f"| Customer Service | Support | {points} "
         f"| 0 errors, {health.warnings} warnings, 4 info | — | {row} |"
     )

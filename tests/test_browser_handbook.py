@@ -153,6 +153,8 @@ def _pages(
         "channel": channel,
         "ledger": ("promises/", "Promise ledger"),
         "kpis": ("kpis/", "KPIs"),
+        "scorecard": ("scorecard/", "Scorecard"),
+        "opportunities": ("opportunities/", "Opportunities"),
         "coverage": ("coverage/", "Coverage"),
         "dashboard": ("dashboard/", "Dashboard"),
         "findings": ("findings/", "Findings"),
@@ -653,6 +655,8 @@ AXE_PAGES = {
     "tags index": "tags/",
     "ledger": "promises/",
     "kpis": "kpis/",
+    "scorecard": "scorecard/",
+    "opportunities": "opportunities/",
     "coverage": "coverage/",
     "dashboard": "dashboard/",
     "findings": "findings/",
@@ -763,6 +767,83 @@ def test_journey_page_shows_expected_committed_and_delivered_side_by_side(
     assert "6.5 working days (Working days to decision, measured 2026-11-01)" in cells[2]
     assert colour == "rgb(178, 24, 43)"
     assert "Delivery gap" in titles and "Customer gap" in titles
+    assert width <= PHONE["width"]
+
+
+# -- scorecards, the journey tree and the backlog ------------------------------------------
+
+_DOTS = """() => Array.from(document.querySelectorAll('svg.cxmap-matrix a')).map(dot => {
+  const box = dot.getBoundingClientRect();
+  return {row: dot.getAttribute('data-cxmap-for'), label: dot.getAttribute('aria-label'),
+          shown: getComputedStyle(dot).display !== 'none', width: box.width};
+})"""
+
+_BACKLOG_ROWS = """() => Array.from(document.querySelectorAll('table'))
+  .find(table => table.tHead && table.tHead.textContent.includes('Quadrant'))
+  .tBodies[0].rows"""
+
+
+def _backlog_rows(page: Any) -> list[dict[str, Any]]:
+    return page.evaluate(
+        f"() => Array.from(({_BACKLOG_ROWS})()).map(row => ({{"
+        "id: row.querySelector('[id]').id, hidden: row.hidden,"
+        "team: row.cells[5].textContent.trim(), journey: row.cells[6].textContent.trim()}))"
+    )
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_backlog_chart_shows_each_row_and_follows_the_team_filter(
+    browser: Any, example: Site, viewport: dict[str, int]
+) -> None:
+    with opened(browser, viewport) as page:
+        page.goto(f"{example.url}/opportunities/")
+        page.wait_for_load_state("networkidle")
+        rows, dots = _backlog_rows(page), page.evaluate(_DOTS)
+        chart = page.locator("svg.cxmap-matrix").bounding_box()
+        teams = page.locator(".cxmap-filter select").first
+        options = teams.locator("option").all_inner_texts()
+        teams.select_option(options[1])
+        chosen_rows, chosen_dots = _backlog_rows(page), page.evaluate(_DOTS)
+        page.screenshot(path=_artifact("example", "backlog", options[1], str(viewport["width"])))
+        assert page.console_errors == []
+    assert len(rows) >= 10 and sorted(d["row"] for d in dots) == sorted(r["id"] for r in rows)
+    assert all(d["shown"] and d["width"] >= 8 and d["label"] for d in dots)
+    assert chart is not None and chart["width"] <= viewport["width"]
+    assert options[0] == "All" and len(options) > 2
+    shown = [r for r in chosen_rows if not r["hidden"]]
+    assert shown and all(r["team"] == options[1] for r in shown)
+    assert sorted(d["row"] for d in chosen_dots if d["shown"]) == sorted(r["id"] for r in shown)
+
+
+def test_the_scorecard_shows_levels_the_tree_and_the_ladder(browser: Any, example: Site) -> None:
+    with opened(browser, DESKTOP) as page:
+        page.goto(f"{example.url}/scorecard/")
+        page.wait_for_load_state("networkidle")
+        badges = page.locator(".cxmap-level").all_inner_texts()
+        nested = page.locator("td:has-text('↳')").count()
+        ladder = [text.rstrip("¶").strip() for text in page.locator("h3").all_inner_texts()]
+        width = page.evaluate("document.documentElement.scrollWidth")
+    assert len(badges) >= 20 and all(re.fullmatch(r"[0-5] [A-Z][a-z]+", b) for b in badges)
+    assert nested >= 4
+    assert ladder[:5] == ["1 Owned", "2 Committed", "3 Reliable", "4 Delivering", "5 Improving"]
+    assert width <= DESKTOP["width"]
+
+
+def test_a_journey_page_says_where_it_belongs_and_what_its_next_level_needs(
+    browser: Any, example: Site
+) -> None:
+    with opened(browser, PHONE) as page:
+        page.goto(f"{example.url}/journeys/field-defect-escalation/")
+        page.wait_for_load_state("networkidle")
+        part_of = page.locator("li:has(strong:text-is('Part of:')) a").all_inner_texts()
+        headings = [text.rstrip("¶").strip() for text in page.locator("h2").all_inner_texts()]
+        level = page.locator("li:has(strong:text-is('Level:')) .cxmap-level").first.inner_text()
+        width = page.evaluate("document.documentElement.scrollWidth")
+    project = check(REPO).project
+    titles = {doc.model.id: doc.model.title for doc in project.journeys}
+    assert part_of == [titles["rider-lifecycle"], titles["repair-and-warranty"]]
+    assert "Maturity" in headings and "Effort" in headings
+    assert re.fullmatch(r"[0-5] [A-Z][a-z]+", level)
     assert width <= PHONE["width"]
 
 

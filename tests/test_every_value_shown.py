@@ -82,6 +82,8 @@ COUNCIL = REPO / "examples" / "council"
 """The second example organisation: a district council's permits and licences."""
 EVERY_FIELD_JOURNEY = EXAMPLES / "journeys-good" / "every-field.yaml"
 EVERY_FIELD_ORGANIZATION = EXAMPLES / "every-field-organization.yaml"
+EVERY_FIELD_PARENT = EXAMPLES / "companions" / "camping-life.yaml"
+"""The journey the every-field journey is part of."""
 TODAY = str(int(dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc).timestamp()))
 """``SOURCE_DATE_EPOCH`` of both builds: the review checks count from a fixed day."""
 
@@ -245,6 +247,9 @@ def expected(leaf: Leaf, project: Project) -> Expected | None:
     if leaf.name in ("promises", "keeps") and journey is not None and isinstance(value, str):
         promise = journey.promise_ids.get(value)
         return _shown(place, promise.text if promise is not None else value)
+    if leaf.name == "parent" and isinstance(value, str):
+        parent = next((doc.model for doc in project.journeys if doc.model.id == value), None)
+        return _shown(place, parent.title if parent is not None else value)
     if leaf.name in ("next", "starts_at") and journey is not None and isinstance(value, str):
         following = journey.touchpoint_ids.get(value)
         return _shown(place, following.name if following is not None else value)
@@ -403,6 +408,7 @@ def every_field_project(root: Path) -> Path:
     (root / "journeys").mkdir(parents=True)
     shutil.copy(EVERY_FIELD_ORGANIZATION, root / "journeys" / "organization.yaml")
     shutil.copy(EVERY_FIELD_JOURNEY, root / "journeys" / EVERY_FIELD_JOURNEY.name)
+    shutil.copy(EVERY_FIELD_PARENT, root / "journeys" / EVERY_FIELD_PARENT.name)
     return root
 
 

@@ -7,7 +7,8 @@ A bad example declares what it must produce in comment lines at its top::
 (code, line:column, and the start of the message). Only the codes it is about are
 compared: every CX0 code (reading, schema, references) and the codes it expects,
 or those of a ``# select: CX1,CX305`` line. A good example is clean under every
-check, or under those of its ``# select:`` line.
+check, or under those of its ``# select:`` line; a ``# with: companions/FILE.yaml``
+line adds another file to its project, such as the journey it names as its parent.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from cxmap.linter import Report
 
 EXPECT = re.compile(r"^# expect: (CX\d{3}) (\d+):(\d+)(?: (.*))?$", re.MULTILINE)
 SELECT = re.compile(r"^# select: (.+)$", re.MULTILINE)
+WITH = re.compile(r"^# with: (.+)$", re.MULTILINE)
+"""Other files of ``tests/examples`` the example's project holds, e.g. a parent journey."""
 
 
 def _select(text: str, expected: list[tuple[str, str, str, str]]) -> tuple[str, ...]:
@@ -39,12 +42,18 @@ def _examples(folder: str) -> list[Path]:
 def test_good_journey_has_no_schema_or_reference_findings(
     make_project: MakeProject, path: Path
 ) -> None:
-    chosen = SELECT.search(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    chosen = SELECT.search(text)
     select = tuple(chosen.group(1).split(",")) if chosen else ()
-    root = make_project({path.name: path.read_bytes()})
+    files = {path.name: path.read_bytes()}
+    for companion in WITH.findall(text):
+        other = EXAMPLES / companion.strip()
+        files[other.name] = other.read_bytes()
+    root = make_project(files)
     report = check(root, select=select)
     assert report.project.journeys, "the journey did not load"
     assert [(f.code, f.line, f.message) for f in report.findings] == []
+    assert len(report.project.journeys) == len(files)
 
 
 def _check_declared(make_project: MakeProject, path: Path, organization: bool) -> Report:

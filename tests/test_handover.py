@@ -53,8 +53,10 @@ def test_the_navigation_follows_the_table_of_pages() -> None:
             "At a glance",
             (
                 "dashboard.md",
+                "scorecard.md",
                 "promises.md",
                 "kpis.md",
+                "opportunities.md",
                 "coverage.md",
                 "findings.md",
                 "tags",

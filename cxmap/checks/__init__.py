@@ -5,7 +5,9 @@ from __future__ import annotations
 from cxmap.checks import (
     consistency,
     coverage,
+    effort,
     escalation,
+    hierarchy,
     internal,
     learning,
     measured,
@@ -26,6 +28,8 @@ FAMILIES = (
     ownership,
     standards,
     coverage,
+    hierarchy,
+    effort,
     promises,
     escalation,
     recovery,

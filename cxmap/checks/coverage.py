@@ -22,11 +22,16 @@ def empty_stage(project: Project) -> Iterable[Finding]:
     organisation's own stage vocabulary, so a council's `apply` and `decide`
     or a hospital's `referral` and `discharge` work alike.
 
+    A journey with no touch points of its own, such as a lifecycle made of
+    sub-journeys that name it as their `parent`, is left out.
+
     Fix it by adding the touch points of that stage, or by removing the stage
     from the journey's `stages` if the customer really skips it.
     """
     for doc in project.journeys:
         journey = doc.model
+        if not journey.touchpoints:
+            continue  # made of sub-journeys (parent), or not mapped yet
         used = {touchpoint.stage for touchpoint in journey.touchpoints}
         for index, stage in enumerate(journey.stages):
             if stage not in used:
@@ -145,10 +150,13 @@ def department_gap(project: Project) -> Iterable[Finding]:
     Fix it by mapping that part of the journey, by giving departments the roles
     they really play, or ignore the code on journeys where a part truly has
     no place (`ignore: [CX204]`); `required_departments: []` switches the
-    requirement off.
+    requirement off. A journey with no touch points of its own (one made of
+    sub-journeys) is left out.
     """
     parts = facts.required_parts(project)
     for doc in project.journeys:
+        if not doc.model.touchpoints:
+            continue  # made of sub-journeys (parent), or not mapped yet
         present = {project.department_of(touchpoint) for touchpoint in doc.model.touchpoints}
         for part in parts:
             if present.isdisjoint(part.departments):

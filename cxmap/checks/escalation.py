@@ -54,6 +54,8 @@ def no_complaint_path(project: Project) -> Iterable[Finding]:
     finds no one to complain to tells everyone else instead.
 
     Fires when no touch point of the journey has `handles_complaints: true`.
+    A journey with no touch points of its own (one made of sub-journeys, which
+    are checked themselves) is left out.
 
     Your organisation: nothing is assumed about who handles complaints; mark
     the touch points where your organisation really receives them, whichever
@@ -65,7 +67,7 @@ def no_complaint_path(project: Project) -> Iterable[Finding]:
     """
     for doc in project.journeys:
         journey = doc.model
-        if not any(touchpoint.handles_complaints for touchpoint in journey.touchpoints):
+        if journey.touchpoints and not any(tp.handles_complaints for tp in journey.touchpoints):
             yield doc.finding(
                 "CX303",
                 f"journey {journey.id!r} has no touch point with handles_complaints: true",

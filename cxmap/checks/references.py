@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from cxmap.checks.hierarchy import unknown_parents
 from cxmap.checks.registry import check
 from cxmap.config import CONFIG_FILE
 from cxmap.findings import Finding, Mark, Severity, located
@@ -166,6 +167,12 @@ def journey_references(journey: Journey) -> Iterator[Reference]:
         for key, kind in touchpoint_fields:
             for value, path in _values(touchpoint, key, getattr(touchpoint, key)):
                 yield Reference(kind, value, key, touchpoint, path, touchpoint)
+        for index, opportunity in enumerate(touchpoint.opportunities):
+            if opportunity.owner is not None:
+                path = ("opportunities", index, "owner")
+                yield Reference(
+                    "team", opportunity.owner, "opportunities.owner", touchpoint, path, touchpoint
+                )
         if touchpoint.to_be is not None:
             for index, value in enumerate(touchpoint.to_be.channels):
                 path = ("to_be", "channels", index)
@@ -223,7 +230,8 @@ def unknown_references(project: Project) -> Iterable[Finding]:
 
     `required_departments` in `cxmap.yaml` names departments too, and is
     checked the same way; so are the journeys, touch points and KPIs that rows
-    of the measurements file name (a KPI by its `id` or its `name`).
+    of the measurements file name (a KPI by its `id` or its `name`), and the
+    journey a journey's `parent` names.
 
     Use the id, not the display name (`support-desk`, not `Support Desk`);
     the message suggests the closest id. If the organisation file itself is
@@ -347,6 +355,12 @@ def unknown_measured(journeys: Sequence[JourneySummary], project: Project) -> It
             )
 
 
+def unknown_across(journeys: Sequence[JourneySummary], project: Project) -> Iterable[Finding]:
+    """CX005 across files: a parent journey, or a row of the measurements file, names nothing."""
+    yield from unknown_parents(journeys, project)
+    yield from unknown_measured(journeys, project)
+
+
 def duplicate_measurements(
     journeys: Sequence[JourneySummary], project: Project
 ) -> Iterator[Finding]:
@@ -370,4 +384,4 @@ def duplicate_measurements(
 # Registered by a call, not a decorator: mutation testing (mutmut) skips decorated
 # functions, and these bodies are what it must reach.
 check("CX004", "duplicate-id", Severity.ERROR, duplicate_ids, duplicates_across)
-check("CX005", "unknown-reference", Severity.ERROR, unknown_references, unknown_measured)
+check("CX005", "unknown-reference", Severity.ERROR, unknown_references, unknown_across)

@@ -52,7 +52,10 @@ __all__ = [
 
 
 def views_of(journey: Journey) -> list[str]:
-    """The views the handbook shows for a journey: the target map only when it has one."""
+    """The views the handbook shows for a journey: the target map only when it has one, and
+    none for a journey without touch points of its own (one made of sub-journeys)."""
+    if not journey.touchpoints:
+        return []
     return [kind for kind, view in VIEWS.items() if not view.target_only or has_target(journey)]
 
 

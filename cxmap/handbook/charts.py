@@ -8,10 +8,13 @@ tooltip, so colour and shape are never the only carriers of its meaning.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from html import escape
 
 from markupsafe import Markup
 
+from cxmap.backlog import QUADRANTS, Item, counted
 from cxmap.delivered import KpiReading
 from cxmap.diagrams.common import EMOTION_FILL, FLAG_COLOR, LINE_COLOR
 from cxmap.handbook.inline import inline_svg
@@ -165,3 +168,106 @@ def _trend_words(reading: KpiReading) -> str:
     if kpi.target is not None:
         words += f"; target {_number(kpi.target)}{unit} (dashed line), {reading.better} is better"
     return words + "."
+
+
+_LABELLED_CELLS = {(5, 1), (5, 3), (2, 1), (2, 3)}
+"""The cells (value, effort) that hold a quadrant's name."""
+
+_QUADRANT_FILL = {
+    "Quick win": "#2da44e",
+    "Big bet": "#2f6fd6",
+    "Fill-in": "#8c959f",
+    "Rethink": "#d4760a",
+}
+
+
+def value_effort(items: Sequence[Item]) -> Markup:
+    """The sized opportunities on a grid of value (up) against effort (right).
+
+    Each opportunity is a dot in its cell that links to its row of the backlog
+    and names itself; the four quadrants are shaded and named. The dots of rows
+    that a filter hides are hidden with them (``data-cxmap-for``).
+    """
+    cell, left, top, bottom = 60, 46, 8, 44
+    size = cell * 5
+    width, height = left + size + 10, top + size + bottom
+
+    def x(effort: float) -> float:
+        return left + (effort - 1) * cell
+
+    def y(value: float) -> float:
+        return top + (5 - value) * cell
+
+    body = []
+    for name, (low_value, high_value), (low_effort, high_effort) in (
+        ("Quick win", (3, 5), (1, 2)),
+        ("Big bet", (3, 5), (3, 5)),
+        ("Fill-in", (1, 2), (1, 2)),
+        ("Rethink", (1, 2), (3, 5)),
+    ):
+        x0, y0 = x(low_effort), y(high_value)
+        w, h = (high_effort - low_effort + 1) * cell, (high_value - low_value + 1) * cell
+        body.append(
+            f'<rect x="{x0}" y="{y0}" width="{w}" height="{h}" fill="{_QUADRANT_FILL[name]}"'
+            ' fill-opacity=".14" stroke="currentColor" stroke-opacity=".35"/>'
+            f'<text x="{x0 + 5}" y="{y0 + 16}" font-size="12" fill="currentColor"'
+            f' font-weight="bold">{name}</text>'
+        )
+    for step in range(1, 6):
+        body.append(
+            f'<text x="{left - 8}" y="{y(step) + cell / 2 + 4:g}" font-size="12"'
+            f' text-anchor="end" fill="currentColor">{step}</text>'
+            f'<text x="{x(step) + cell / 2:g}" y="{top + size + 17}" font-size="12"'
+            f' text-anchor="middle" fill="currentColor">{step}</text>'
+        )
+    body.append(
+        f'<text x="{left + size / 2:g}" y="{height - 6}" font-size="12" text-anchor="middle"'
+        ' fill="currentColor">Effort →</text>'
+        f'<text transform="translate(14 {top + size / 2:g}) rotate(-90)" font-size="12"'
+        ' text-anchor="middle" fill="currentColor">Value →</text>'
+    )
+    cells: dict[tuple[int, int], list[Item]] = {}
+    for item in items:
+        if item.value is not None and item.effort is not None:
+            cells.setdefault((item.value, item.effort), []).append(item)
+    for (value, effort), members in sorted(cells.items()):
+        # The quadrant's name sits in the top left cell of it: the dots stay below.
+        room = 18 if (value, effort) in _LABELLED_CELLS else 0
+        across = math.ceil(math.sqrt(len(members)))
+        rows = math.ceil(len(members) / across)
+        step_x, step_y = cell / (across + 1), (cell - room) / (rows + 1)
+        radius = min(8.0, min(step_x, step_y) * 0.42)
+        for position, item in enumerate(members):
+            cx = x(effort) + step_x * (position % across + 1)
+            cy = y(value) + room + step_y * (position // across + 1)
+            words = escape(_opportunity_words(item), quote=True)
+            body.append(
+                f'<a href="#{item.anchor}" data-cxmap-for="{item.anchor}" aria-label="{words}">'
+                f"<title>{words}</title>"
+                f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{radius:.1f}"'
+                f' fill="{_QUADRANT_FILL[item.quadrant or "Fill-in"]}" stroke="currentColor"'
+                ' stroke-width="1.2"/></a>'
+            )
+    counts = ", ".join(
+        counted(name, count)
+        for name, _ in QUADRANTS
+        if (count := sum(item.quadrant == name for item in items))
+    )
+    sized = sum(len(members) for members in cells.values())
+    label = escape(
+        f"Value against effort of {sized} sized opportunities: {counts}. "
+        "Each dot links to its row in the backlog.",
+        quote=True,
+    )
+    return inline_svg(
+        f'<svg class="cxmap-matrix" xmlns="http://www.w3.org/2000/svg" width="{width}"'
+        f' height="{height}" viewBox="0 0 {width} {height}" role="group"'
+        f' aria-label="{label}">{"".join(body)}</svg>'
+    )
+
+
+def _opportunity_words(item: Item) -> str:
+    return (
+        f"#{item.rank} {item.opportunity.text} (value {item.value}, effort {item.effort}, "
+        f"{item.quadrant}; {item.touchpoint.name} in {item.doc.model.title})"
+    )

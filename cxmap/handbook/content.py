@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from cxmap.backlog import Backlog, Item, backlog
 from cxmap.checks import REGISTRY
 from cxmap.clock import today
 from cxmap.delivered import (
@@ -39,6 +40,7 @@ from cxmap.linter import Report
 from cxmap.model import Duration, Journey, Kpi, Promise, TouchPoint
 from cxmap.model.types import slugify
 from cxmap.project import JourneyDocument, Project
+from cxmap.scorecard import JourneyCard, Scorecard, TeamCard
 
 
 @dataclass(frozen=True)
@@ -456,6 +458,40 @@ class Handbook:
 
     def places_of(self, doc: JourneyDocument) -> list[Place]:
         return [Place(doc, touchpoint) for touchpoint in doc.model.touchpoints]
+
+    # -- levels, the journey tree and the backlog ---------------------------------------
+
+    @cached_property
+    def scorecard(self) -> Scorecard:
+        return Scorecard(self.report)
+
+    def card(self, doc: JourneyDocument) -> JourneyCard:
+        """The journey's level, effort and place in the tree."""
+        return self.scorecard.card_of(doc)
+
+    def team_card(self, team: str) -> TeamCard | None:
+        return self.scorecard.team(team)
+
+    def journey_by_id(self, journey: str) -> JourneyDocument | None:
+        """The journey of an id; with a duplicate id (CX004) the first one."""
+        return self._journeys_by_id.get(journey)
+
+    @cached_property
+    def backlog(self) -> Backlog:
+        return backlog(self.project)
+
+    @cached_property
+    def _backlog_items(self) -> dict[tuple[str, str, int], Item]:
+        return {
+            (item.doc.file, item.touchpoint.id, item.index): item for item in self.backlog.items
+        }
+
+    def backlog_item(self, doc: JourneyDocument, touchpoint: TouchPoint, index: int) -> Item | None:
+        """An opportunity of a touch point as the backlog ranks it."""
+        return self._backlog_items.get((doc.file, touchpoint.id, index))
+
+    def backlog_of_team(self, team: str) -> list[Item]:
+        return [item for item in self.backlog.items if item.owner == team]
 
     # -- tags --------------------------------------------------------------------------
 

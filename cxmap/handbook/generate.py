@@ -17,13 +17,15 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from cxmap.backlog import QUADRANTS
 from cxmap.catalogue import catalogue_markdown
 from cxmap.diagrams import DEFAULT_LINK, VIEWS, Grid, JourneyView, diagram, views_of
 from cxmap.diagrams.embed import for_page
+from cxmap.diagrams.parts import PARTS, parts_diagrams
 from cxmap.diagrams.render import Job, Rendering
 from cxmap.facts import expectation_gap, journey_stages
 from cxmap.findings import Finding
-from cxmap.handbook.charts import emotion_line, kpi_bar, kpi_trend
+from cxmap.handbook.charts import emotion_line, kpi_bar, kpi_trend, value_effort
 from cxmap.handbook.content import Handbook, Place
 from cxmap.handbook.escape import markdown_text, yaml_string
 from cxmap.handbook.inline import inline_svg
@@ -31,6 +33,7 @@ from cxmap.handbook.links import counted, helpers
 from cxmap.handbook.pages import CATALOGUE, PAGES, Each, page_of
 from cxmap.handbook.static import static_files
 from cxmap.linter import Report
+from cxmap.maturity import LADDER, level_name
 from cxmap.model import Entity, Journey
 from cxmap.project import JourneyDocument
 
@@ -163,6 +166,11 @@ class Drawing:
                 jobs.append(rendering)
                 self._grids.append(grid)
                 self._keys.append(key)
+        for key, rendering, grid in parts_diagrams(report, file_links):
+            self.views.append(key)
+            jobs.append(rendering)
+            self._grids.append(grid)
+            self._keys.append(key)
         self._rendering = Rendering(jobs, use_cache)
 
     @property
@@ -310,6 +318,10 @@ def _environment_for(report: Report, templates: Path | None) -> jinja2.Environme
         emotion_line=emotion_line,
         kpi_bar=kpi_bar,
         kpi_trend=kpi_trend,
+        value_effort=value_effort,
+        backlog_quadrants=QUADRANTS,
+        ladder=LADDER,
+        level_of=lambda number: f"{number} {level_name(number)}",
         place=Place,
         **helpers(hb),
     )
@@ -356,6 +368,7 @@ def _journey_context(
         "ordered": ordered,
         "views": [(kind, VIEWS[kind].words.capitalize()) for kind in views_of(journey)],
         "diagrams": {kind: diagrams[(journey.id, kind)] for kind in views_of(journey)},
+        "parts_diagram": diagrams.get((journey.id, PARTS)),
         "journey_findings": hb.findings_of(doc),
         "promises": hb.promises_in(doc),
         "stages": [

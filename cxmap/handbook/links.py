@@ -11,12 +11,16 @@ from typing import Any, Literal
 
 from markupsafe import Markup
 
+from cxmap.backlog import Item
+from cxmap.catalogue import anchor
 from cxmap.checks import REGISTRY
 from cxmap.delivered import Delivered, PromiseChain, step_time
 from cxmap.findings import Finding
 from cxmap.handbook.content import Handbook, Place, journey_page
 from cxmap.handbook.escape import markdown_text as md
 from cxmap.handbook.pages import page_of
+from cxmap.maturity import Place as ScorePlace
+from cxmap.maturity import Score
 from cxmap.model import ROLES, Commitment, Department
 from cxmap.project import JourneyDocument
 
@@ -94,7 +98,50 @@ def helpers(hb: Handbook) -> dict[str, Callable[..., Any]]:
             return Markup("")
         return Markup(f'<span class="cxmap-tags">Tags: {" ".join(links)}</span>')
 
+    def place_at(page: str, found: ScorePlace) -> Markup:
+        """Where a level's criterion fails: the message, linked to the touch point or journey."""
+        doc = hb.journey_by_id(found.journey)
+        code = f"**{found.code}** " if found.code else ""
+        if doc is None:
+            return Markup(f"{code}{md(found.message)}")
+        anchor_id = f"tp-{found.touchpoint}" if found.touchpoint else None
+        target = hb.link(page, journey_page(doc.model.id), anchor_id)
+        return Markup(f"{code}[{md(found.message)}]({target})")
+
+    def opportunity(page: str, item: Item | None, text: str) -> Markup:
+        """An opportunity with its size, quadrant, rank in the backlog and the team it
+        names, when it has them."""
+        if item is None:
+            return Markup(md(text))
+        about = []
+        if item.quadrant is not None:
+            target = hb.link(page, "opportunities.md", item.anchor)
+            about.append(
+                f"value {item.value}, effort {item.effort}: {item.quadrant.lower()}, "
+                f"[#{item.rank} of the backlog]({target})"
+            )
+        if item.opportunity.owner is not None:
+            about.append(f"for {team_link(page, item.opportunity.owner)}")
+        return Markup(f"{md(text)} ({'; '.join(about)})" if about else md(text))
+
+    def channel_names(channels: Sequence[str]) -> Markup:
+        return Markup(", ".join(md(hb.name("channel", key)) for key in channels) or "—")
+
+    def check_links(page: str, catalogue: str, codes: Sequence[str]) -> Markup:
+        """Check codes, each linked to its entry in the check catalogue."""
+        return Markup(
+            ", ".join(
+                f"[{code}]({hb.link(page, catalogue, anchor(code, REGISTRY[code].name))})"
+                for code in codes
+            )
+        )
+
     return {
+        "place_at": place_at,
+        "check_links": check_links,
+        "channel_names": channel_names,
+        "level": level,
+        "opportunity": opportunity,
         "gap_mark": gap_mark,
         "delivered": delivered,
         "chain_steps": chain_steps,
@@ -112,6 +159,15 @@ def helpers(hb: Handbook) -> dict[str, Callable[..., Any]]:
         "ignored": ignored,
         "confidence": CONFIDENCE.__getitem__,
     }
+
+
+def level(score: Score | None) -> Markup:
+    """A maturity level as a badge with its number and name; a dash when not scored."""
+    if score is None:
+        return Markup("—")
+    return Markup(
+        f'<span class="cxmap-level" data-level="{score.level}">{score.level} {score.name}</span>'
+    )
 
 
 def gap_mark(is_open: bool, words: str) -> Markup:

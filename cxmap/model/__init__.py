@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cxmap.model.duration import Duration
-from cxmap.model.journey import Commitment, Journey, Kpi, Promise, ToBe, TouchPoint
+from cxmap.model.journey import Commitment, Journey, Kpi, Opportunity, Promise, ToBe, TouchPoint
 from cxmap.model.organization import (
     JOURNEY_ROLES,
     ROLES,
@@ -31,6 +31,7 @@ __all__ = [
     "Journey",
     "Kpi",
     "Located",
+    "Opportunity",
     "Organization",
     "Persona",
     "Promise",

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, GetJsonSchemaHandler, model_validator
+from pydantic import (
+    Field,
+    GetJsonSchemaHandler,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+    model_validator,
+)
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
@@ -171,6 +177,59 @@ class Kpi(Located):
         return time_unit(self.unit)
 
 
+Size = Annotated[int, Field(ge=1, le=5)]
+"""A rough size on a scale of 1 (low) to 5 (high)."""
+
+
+class Opportunity(Model):
+    """An idea to improve a touch point; sized with value and effort, it joins the backlog.
+
+    Written either as plain text or as ``{text, value, effort, owner}``.
+    """
+
+    text: Text = Field(description="The idea, in words.")
+    value: Size | None = Field(
+        default=None, description="What it is worth to customers, 1 (little) to 5 (a lot)."
+    )
+    effort: Size | None = Field(
+        default=None, description="What it costs to do, 1 (little) to 5 (a lot)."
+    )
+    owner: Ref | None = Field(
+        default=None,
+        description="Id of the team that would take it on; by default the touch point's owner.",
+    )
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _from_text(cls, data: Any, handler: Any) -> Any:
+        return handler({"text": data} if isinstance(data, str) else data)
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        mapping = handler.resolve_ref_schema(handler(schema))
+        return {
+            "anyOf": [{"type": "string", "minLength": 1}, mapping],
+            "description": "Text, or a mapping with text, value, effort (1 to 5) and owner.",
+        }
+
+    @model_serializer(mode="wrap")
+    def _as_written(self, handler: SerializerFunctionWrapHandler) -> Any:
+        # Written as plain text, exported as plain text: the JSON export keeps the shape.
+        if self.value is None and self.effort is None and self.owner is None:
+            return self.text
+        return {key: value for key, value in handler(self).items() if value is not None}
+
+    @property
+    def sized(self) -> bool:
+        """Whether it has both a value and an effort, so that it can be prioritised."""
+        return self.value is not None and self.effort is not None
+
+    def __str__(self) -> str:
+        return self.text
+
+
 class ToBe(Model):
     """The target state of a touch point, to compare with today's values."""
 
@@ -255,7 +314,15 @@ class TouchPoint(Located):
         default=None, ge=-2, le=2, description="How the customer feels today, -2 to 2."
     )
     pain_points: ListOf[Text] = Field(default_factory=list, description="What hurts today.")
-    opportunities: ListOf[Text] = Field(default_factory=list, description="Ideas to improve.")
+    opportunities: ListOf[Opportunity] = Field(
+        default_factory=list,
+        description="Ideas to improve: text, or {text, value, effort, owner} for the backlog.",
+    )
+    repeats: ListOf[Text] = Field(
+        default_factory=list,
+        description="What the customer must give again here though they gave it before, "
+        "e.g. [order number, address]; a step that asks again adds to the journey's effort.",
+    )
     next: ListOf[Ref] = Field(
         default_factory=list, description="Ids of the touch points that follow this one."
     )
@@ -297,6 +364,10 @@ class Journey(Located):
     )
     owner: Ref | None = Field(
         default=None, description="Id of the team accountable for the whole journey."
+    )
+    parent: Ref | None = Field(
+        default=None,
+        description="Id of the larger journey this one is part of, e.g. customer-lifecycle.",
     )
     status: Status = Field(default="draft", description="draft, researched, live or retired.")
     goal: Text | None = Field(default=None, description="What the customer wants to achieve.")

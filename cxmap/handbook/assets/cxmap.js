@@ -202,16 +202,55 @@
     label.appendChild(input);
     var count = document.createElement("span");
     count.setAttribute("aria-live", "polite");
-    bar.append(label, count);
+    bar.append(label);
+    // data-filters="Team,Journey": a choice of the values of each named column.
+    var headings = Array.prototype.map.call(table.tHead.rows[0].cells, function (cell) {
+      return cell.textContent.trim();
+    });
+    var choices = (marker.getAttribute("data-filters") || "").split(",").filter(Boolean).map(
+      function (name) {
+        var column = headings.indexOf(name.trim());
+        if (column < 0) {
+          return null;
+        }
+        var values = rows.map(function (row) { return row.cells[column].textContent.trim(); });
+        var unique = values.filter(function (value, index) {
+          return value && values.indexOf(value) === index;
+        }).sort(function (a, b) { return a.localeCompare(b); });
+        var choice = document.createElement("label");
+        choice.textContent = name.trim() + " ";
+        var select = document.createElement("select");
+        select.appendChild(new Option("All", ""));
+        unique.forEach(function (value) { select.appendChild(new Option(value, value)); });
+        choice.appendChild(select);
+        bar.append(choice);
+        select.addEventListener("change", filter);
+        return { column: column, select: select };
+      }
+    ).filter(Boolean);
+    bar.append(count);
     holder.replaceWith(bar);
     function filter() {
       var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
       var shown = 0;
       rows.forEach(function (row) {
         var text = row.textContent.toLowerCase();
-        var match = words.every(function (word) { return text.indexOf(word) >= 0; });
+        var match = words.every(function (word) { return text.indexOf(word) >= 0; }) &&
+          choices.every(function (choice) {
+            return !choice.select.value ||
+              row.cells[choice.column].textContent.trim() === choice.select.value;
+          });
         row.hidden = !match;
         shown += match ? 1 : 0;
+        // What else shows this row, such as a dot on a chart, is hidden with it.
+        var target = row.querySelector("[id]");
+        if (target) {
+          document.querySelectorAll("[data-cxmap-for]").forEach(function (other) {
+            if (other.getAttribute("data-cxmap-for") === target.id) {
+              other.style.display = match ? "" : "none";
+            }
+          });
+        }
       });
       count.textContent = shown + " of " + rows.length + " shown";
     }
