@@ -25,10 +25,10 @@ from cxmap.project import JourneyDocument, Project
 class Health:
     """Findings by severity, and the emotions stated, of one journey or a tree of them."""
 
-    errors: int
-    warnings: int
-    infos: int
-    emotions: tuple[int, ...]
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    emotions: tuple[int, ...] = ()
 
     @property
     def average(self) -> float | None:

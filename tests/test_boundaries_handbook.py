@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from helpers import MakeProject, check
 
-from cxmap.handbook.content import Handbook, Health
+from cxmap.handbook.content import Handbook
 from cxmap.handbook.generate import journey_index
+from cxmap.scorecard import Health
 
 
 def journey(*emotions: int | None) -> str:
@@ -25,10 +26,10 @@ def journey(*emotions: int | None) -> str:
 @pytest.mark.parametrize(
     ("emotions", "health", "row"),
     [
-        ((0, 1, None), Health(0, 4, 4, [0, 1]), "\\+0.5, +0"),
-        ((0, None, 0), Health(0, 4, 4, [0, 0]), "\\+0.0, +0"),
-        ((-2, 2, 1), Health(0, 5, 4, [-2, 2, 1]), "\\+0.3, -2"),
-        ((None, None), Health(0, 3, 4, []), "—"),
+        ((0, 1, None), Health(0, 4, 4, (0, 1)), "\\+0.5, +0"),
+        ((0, None, 0), Health(0, 4, 4, (0, 0)), "\\+0.0, +0"),
+        ((-2, 2, 1), Health(0, 5, 4, (-2, 2, 1)), "\\+0.3, -2"),
+        ((None, None), Health(0, 3, 4, ()), "—"),
     ],
 )
 def test_every_emotion_counts_including_zero(

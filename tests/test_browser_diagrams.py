@@ -126,10 +126,17 @@ class Journey:
     """The names of the departments the touch points belong to."""
     has_target: bool
     """Whether any touch point records a target state (``to_be``)."""
+    parts: tuple[str, ...] = ()
+    """The titles of the journeys it is made of, at any depth: their tree is drawn."""
+
+    @property
+    def has_parts(self) -> bool:
+        return bool(self.parts)
 
     @property
     def views(self) -> tuple[str, ...]:
-        return tuple(view for view in VIEWS if view != "target" or self.has_target)
+        drawn = tuple(view for view in VIEWS if view != "target" or self.has_target)
+        return (drawn if self.touchpoints else ()) + (("parts",) if self.has_parts else ())
 
     @property
     def label(self) -> str:
@@ -159,6 +166,12 @@ def read_journeys(site: str, project: Path) -> dict[str, Journey]:
     teams, departments, stages = names("teams"), names("departments"), names("stages")
     team_department = {t["id"]: t["department"] for t in org["teams"]}
     journeys: dict[str, Journey] = {}
+    datas = [d["journey"] for d in documents if "journey" in d]
+
+    def parts(key: str) -> tuple[str, ...]:
+        children = [d for d in datas if d.get("parent") == key]
+        return tuple(t for d in children for t in (d["title"], *parts(d["id"])))
+
     for document in documents:
         if "journey" not in document:
             continue
@@ -191,12 +204,14 @@ def read_journeys(site: str, project: Path) -> dict[str, Journey]:
                 departments.get(d, title_case(d)) for d in used_departments if d != ""
             ),
             has_target=any("to_be" in tp for tp in data["touchpoints"]),
+            parts=parts(data["id"]),
         )
     return journeys
 
 
 SYNTHETIC_ROOT = "synthetic"
-EXAMPLE_JOURNEYS = sorted(read_journeys("example", REPO))
+EXAMPLE = read_journeys("example", REPO)
+EXAMPLE_JOURNEYS = sorted(EXAMPLE)
 PAGES = [("example", key) for key in EXAMPLE_JOURNEYS] + [("synthetic", SYNTHETIC_JOURNEY)]
 PAGE_IDS = [f"{site}/{key}" for site, key in PAGES]
 
@@ -445,6 +460,11 @@ def report(problems: list[str], limit: int = 40) -> str:
 
 
 every_page = pytest.mark.parametrize(("site", "key"), PAGES, ids=PAGE_IDS)
+MAPPED = [(site, key) for site, key in PAGES if site != "example" or EXAMPLE[key].touchpoints]
+every_mapped_page = pytest.mark.parametrize(
+    ("site", "key"), MAPPED, ids=[f"{site}/{key}" for site, key in MAPPED]
+)
+"""The pages of journeys with touch points of their own, which draw an emotion curve."""
 
 
 # -- 1. what the browser shows is what the file says -----------------------------------
@@ -467,11 +487,18 @@ def test_diagram_text_shows_no_entity_or_escape(looker: Looker, site: str, key: 
 
 @every_page
 def test_diagram_text_shows_every_name(looker: Looker, site: str, key: str) -> None:
-    """Every touch point's name in its node, every stage, and the map's department lanes."""
+    """Every touch point's name in its node, every stage, and the map's department lanes;
+    in the tree of a journey's parts, every part's title."""
     journey, shown = shown_at(looker, site, key)
     problems = []
     for view, diagram in shown.diagrams.items():
         where = f"{journey.label} {view}"
+        if view == "parts":  # journeys, not touch points
+            every_node = [squash(node_text(n)) for n in diagram["nodes"]]
+            for title in (journey.title, *journey.parts):
+                if not any(squash(title) in text for text in every_node):
+                    problems.append(f"{where}: the part {title!r} not shown")
+            continue
         for touch in journey.touchpoints:
             linked = nodes_of(diagram, touch)
             if not any(squash(touch.name) in squash(node_text(n)) for n in linked):
@@ -625,7 +652,9 @@ def test_each_diagram_opens_full_screen_from_the_keyboard(
                 continue
             show_tab(page, journey, view)
             title = diagram.locator("svg title").first.text_content() or ""
-            panel = page.locator(".tabbed-block", has=diagram).last
+            tabs = page.locator(".tabbed-block", has=diagram)
+            # Outside tabs, the tools come right before the diagram's frame.
+            panel = tabs.last if tabs.count() else diagram.locator("xpath=preceding-sibling::*[1]")
             buttons = panel.locator(FULL_SCREEN_BUTTON)
             if buttons.count() != 1:
                 problems.append(
@@ -721,7 +750,7 @@ def test_internal_touch_points_name_the_team_they_serve(
     assert not problems, report(problems)
 
 
-@every_page
+@every_mapped_page
 def test_a_touch_point_without_emotion_shows_as_unknown_in_the_curve(
     looker: Looker, site: str, key: str
 ) -> None:

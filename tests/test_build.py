@@ -41,8 +41,11 @@ def test_the_example_handbook_builds_and_leaves_docs_alone(tmp_path: Path, cli: 
     ):
         assert (site / page).is_file(), page
     assert _files(REPO / "docs") == docs_before
-    drawn = sum(len(views_of(doc.model)) for doc in check(REPO).project.journeys)
-    assert drawn == 22  # six journeys, four of them with a target state
+    journeys = check(REPO).project.journeys
+    drawn = sum(len(views_of(doc.model)) for doc in journeys)
+    assert drawn == 22  # six journeys with touch points, four of them with a target state
+    drawn += len({doc.model.parent for doc in journeys} - {None})  # trees of their parts
+    assert drawn == 24
     assert f"cxmap: diagrams {drawn}/{drawn}" in result.stderr
     assert not list(tmp_path.glob(".site.*")), "no staging folder is left behind"
 

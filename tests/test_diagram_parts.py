@@ -7,7 +7,7 @@ import re
 import pytest
 from helpers import REPO, MakeProject, check
 
-from cxmap.diagrams.parts import parts_diagrams
+from cxmap.diagrams.parts import file_version, parts_diagrams
 from cxmap.diagrams.render import render
 
 
@@ -26,14 +26,16 @@ def test_only_journeys_with_parts_get_a_tree_and_it_names_every_part() -> None:
 
 
 @pytest.mark.parametrize(
-    ("file_links", "url"),
+    ("file_links", "url", "from_file"),
     [
-        ("../{journey}/#tp-{touchpoint}", "../part/"),  # journeys/life/ links to journeys/part/
-        ("../{journey}.html#tp-{touchpoint}", "part.html"),  # journeys/life.html to part.html
+        # journeys/life/ and journeys/life/parts.svg both link to journeys/part/
+        ("../{journey}/#tp-{touchpoint}", "../part/", "../part/"),
+        # journeys/life.html links to part.html; journeys/life/parts.svg to ../part.html
+        ("../{journey}.html#tp-{touchpoint}", "part.html", "../part.html"),
     ],
 )
 def test_a_part_links_to_its_page_as_the_page_is_addressed(
-    make_project: MakeProject, file_links: str, url: str
+    make_project: MakeProject, file_links: str, url: str, from_file: str
 ) -> None:
     life = "journey:\n  id: life\n  title: Life\n  stages: [buy]\n  touchpoints: []\n"
     part = life.replace("id: life", "id: part").replace(
@@ -44,6 +46,8 @@ def test_a_part_links_to_its_page_as_the_page_is_addressed(
     assert key == ("life", "parts")
     assert re.findall(r'URL="([^"]*)"', job.source)[1] == url
     assert len(grid.boxes) == 2 and grid.row_cuts
+    svg = f'<a xlink:href="{url}">'.encode()
+    assert file_version(svg, file_links) == f'<a xlink:href="{from_file}">'.encode()
 
 
 def test_no_tree_without_parents(make_project: MakeProject) -> None:

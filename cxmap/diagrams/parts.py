@@ -113,17 +113,29 @@ PARTS = "parts"
 needs the other journeys, and only the handbook draws it)."""
 
 
+def _page_link(file_links: str) -> str:
+    """How a journey's page links to another's: as the diagram's file does, except that a
+    page at ``journeys/ID.html`` (no directory URLs) is a folder above the file."""
+    link = file_links.split("#", 1)[0]
+    return link if link.endswith("/") else link.removeprefix("../")
+
+
+def file_version(svg: bytes, file_links: str) -> bytes:
+    """The tree as its own file, ``journeys/ID/parts.svg``, whose links start a folder down."""
+    page = _page_link(file_links)
+    own = file_links.split("#", 1)[0]
+    if page == own:
+        return svg
+    return svg.replace(b'xlink:href="', b'xlink:href="../')
+
+
 def parts_diagrams(report: Report, file_links: str) -> Iterator[tuple[tuple[str, str], Job, Grid]]:
     """The tree of parts of every journey that others name as their parent, as a
     rendering job keyed ``(journey, "parts")``; its nodes link like ``file_links``."""
     if not any(doc.model.parent for doc in report.project.journeys):
         return
     cards = Scorecard(report).journeys
-    # The page of a journey links to another's as the diagram's file does, except that
-    # a page at journeys/ID.html (no directory URLs) is one folder up from the file.
-    link = file_links.split("#", 1)[0]
-    if not link.endswith("/"):
-        link = link.removeprefix("../")
+    link = _page_link(file_links)
     for index, card in enumerate(cards):
         if not card.children:
             continue

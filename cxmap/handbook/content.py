@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from cxmap.backlog import Backlog, Item, backlog
@@ -34,13 +34,13 @@ from cxmap.facts import (
     target_changes,
     target_reached,
 )
-from cxmap.findings import Finding, Severity
+from cxmap.findings import Finding
 from cxmap.handbook.pages import page_of
 from cxmap.linter import Report
 from cxmap.model import Duration, Journey, Kpi, Promise, TouchPoint
 from cxmap.model.types import slugify
 from cxmap.project import JourneyDocument, Project
-from cxmap.scorecard import JourneyCard, Scorecard, TeamCard
+from cxmap.scorecard import Health, JourneyCard, Scorecard, TeamCard
 
 
 @dataclass(frozen=True)
@@ -65,22 +65,6 @@ class Place:
 
 def journey_page(journey_id: str) -> str:
     return page_of("journey", journey_id)
-
-
-@dataclass
-class Health:
-    errors: int = 0
-    warnings: int = 0
-    infos: int = 0
-    emotions: list[int] = field(default_factory=list)
-
-    @property
-    def average(self) -> float | None:
-        return sum(self.emotions) / len(self.emotions) if self.emotions else None
-
-    @property
-    def lowest(self) -> int | None:
-        return min(self.emotions) if self.emotions else None
 
 
 @dataclass(frozen=True)
@@ -210,13 +194,7 @@ class Handbook:
         ]
 
     def health(self, doc: JourneyDocument) -> Health:
-        counts = Counter(f.severity for f in self._findings_by_file.get(doc.file, []))
-        return Health(
-            counts[Severity.ERROR],
-            counts[Severity.WARNING],
-            counts[Severity.INFO],
-            [tp.emotion for tp in doc.model.touchpoints if tp.emotion is not None],
-        )
+        return self.card(doc).health
 
     def place_of(self, finding: Finding) -> Place | None:
         for doc in self.project.journeys:

@@ -21,7 +21,7 @@ from cxmap.backlog import QUADRANTS
 from cxmap.catalogue import catalogue_markdown
 from cxmap.diagrams import DEFAULT_LINK, VIEWS, Grid, JourneyView, diagram, views_of
 from cxmap.diagrams.embed import for_page
-from cxmap.diagrams.parts import PARTS, parts_diagrams
+from cxmap.diagrams.parts import PARTS, file_version, parts_diagrams
 from cxmap.diagrams.render import Job, Rendering
 from cxmap.facts import expectation_gap, journey_stages
 from cxmap.findings import Finding
@@ -204,7 +204,9 @@ class Drawing:
         # writes every one of them from the link pattern.
         inline_prefix = DEFAULT_LINK.format(journey="", touchpoint="").encode()
         files = {
-            f"journeys/{journey}/{kind}.svg": svg.replace(
+            f"journeys/{journey}/{kind}.svg": file_version(svg, self.file_links)
+            if kind == PARTS
+            else svg.replace(
                 b'xlink:href="' + inline_prefix,
                 b'xlink:href="' + self.file_links.format(journey=journey, touchpoint="").encode(),
             )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     Field,
@@ -35,7 +35,29 @@ Audience = Literal["customer", "internal"]
 Confidence = Literal["observed", "assumed", "proposed"]
 
 
-class Commitment(Model):
+class TextOrMapping(Model):
+    """A value written either as plain text or as a mapping with ``text`` and more keys."""
+
+    WRITTEN_AS: ClassVar[str] = "Text, or a mapping."
+    """How the JSON Schema describes it to editors."""
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _from_text(cls, data: Any, handler: Any) -> Any:
+        return handler({"text": data} if isinstance(data, str) else data)
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        mapping = handler.resolve_ref_schema(handler(schema))
+        return {
+            "anyOf": [{"type": "string", "minLength": 1}, mapping],
+            "description": cls.WRITTEN_AS,
+        }
+
+
+class Commitment(TextOrMapping):
     """What the customer expects, or what the organisation commits to.
 
     Written either as plain text or as ``{text, within}``. ``within`` is a response
@@ -43,6 +65,8 @@ class Commitment(Model):
     event, such as a reminder ten weeks before a licence expires). Either may say
     where the clock starts in ``measured_from``.
     """
+
+    WRITTEN_AS = "Text, or a mapping with text and within (a duration)."
 
     text: Text | None = Field(default=None, description="What, in words.")
     within: Duration | None = Field(
@@ -59,11 +83,6 @@ class Commitment(Model):
         description="Where the clock starts, e.g. 'the customer's request', "
         "'a valid application', 'the licence's expiry date'.",
     )
-
-    @model_validator(mode="wrap")
-    @classmethod
-    def _from_text(cls, data: Any, handler: Any) -> Any:
-        return handler({"text": data} if isinstance(data, str) else data)
 
     @model_validator(mode="after")
     def _not_empty(self) -> Commitment:
@@ -84,16 +103,6 @@ class Commitment(Model):
                 "measured_from says where within or ahead starts counting: add one of them",
             )
         return self
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        mapping = handler.resolve_ref_schema(handler(schema))
-        return {
-            "anyOf": [{"type": "string", "minLength": 1}, mapping],
-            "description": "Text, or a mapping with text and within (a duration).",
-        }
 
     @property
     def is_empty(self) -> bool:
@@ -181,11 +190,13 @@ Size = Annotated[int, Field(ge=1, le=5)]
 """A rough size on a scale of 1 (low) to 5 (high)."""
 
 
-class Opportunity(Model):
+class Opportunity(TextOrMapping):
     """An idea to improve a touch point; sized with value and effort, it joins the backlog.
 
     Written either as plain text or as ``{text, value, effort, owner}``.
     """
+
+    WRITTEN_AS = "Text, or a mapping with text, value, effort (1 to 5) and owner."
 
     text: Text = Field(description="The idea, in words.")
     value: Size | None = Field(
@@ -198,21 +209,6 @@ class Opportunity(Model):
         default=None,
         description="Id of the team that would take it on; by default the touch point's owner.",
     )
-
-    @model_validator(mode="wrap")
-    @classmethod
-    def _from_text(cls, data: Any, handler: Any) -> Any:
-        return handler({"text": data} if isinstance(data, str) else data)
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        mapping = handler.resolve_ref_schema(handler(schema))
-        return {
-            "anyOf": [{"type": "string", "minLength": 1}, mapping],
-            "description": "Text, or a mapping with text, value, effort (1 to 5) and owner.",
-        }
 
     @model_serializer(mode="wrap")
     def _as_written(self, handler: SerializerFunctionWrapHandler) -> Any:
