@@ -8,7 +8,7 @@ point's owner.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from cxmap.facts import journey_order
@@ -56,6 +56,8 @@ class Item:
     opportunity: Opportunity
     rank: int | None = None
     """Its place in the backlog, from 1; ``None`` until it is sized."""
+    number: int = 0
+    """Its place among all opportunities, ranked ones first: what its anchor is made of."""
 
     @property
     def owner(self) -> str | None:
@@ -76,8 +78,9 @@ class Item:
 
     @property
     def anchor(self) -> str:
-        """Its row's id on the backlog page."""
-        return f"opp-{self.doc.model.id}-{self.touchpoint.id}-{self.index + 1}"
+        """Its row's id on the backlog page (ids alone could collide: ``a-b`` + ``c``
+        and ``a`` + ``b-c``)."""
+        return f"opp-{self.number}"
 
 
 @dataclass(frozen=True)
@@ -130,8 +133,7 @@ def backlog(project: Project, journeys: list[JourneyDocument] | None = None) -> 
         for index, opportunity in enumerate(tp.opportunities)
     ]
     sized = sorted((item for item in found if item.opportunity.sized), key=_priority)
-    ranked = tuple(
-        Item(item.doc, item.touchpoint, item.index, item.opportunity, rank)
-        for rank, item in enumerate(sized, 1)
-    )
-    return Backlog(ranked, tuple(item for item in found if not item.opportunity.sized))
+    unsized = [item for item in found if not item.opportunity.sized]
+    ranked = [replace(item, rank=rank, number=rank) for rank, item in enumerate(sized, 1)]
+    waiting = [replace(item, number=len(ranked) + n) for n, item in enumerate(unsized, 1)]
+    return Backlog(tuple(ranked), tuple(waiting))

@@ -8,7 +8,7 @@ reads the tree from here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -35,12 +35,13 @@ class Hierarchy:
 
     def descendants(self, journey: str) -> list[str]:
         """Every journey below ``journey``, depth first."""
-        return list(self._walk(journey))
-
-    def _walk(self, journey: str) -> Iterator[str]:
-        for child in self.children_of.get(journey, []):
-            yield child
-            yield from self._walk(child)
+        found: list[str] = []
+        waiting = list(reversed(self.children_of.get(journey, [])))
+        while waiting:  # without recursion: a tree may be deeper than Python's stack
+            child = waiting.pop()
+            found.append(child)
+            waiting.extend(reversed(self.children_of.get(child, [])))
+        return found
 
     def is_root(self, journey: str) -> bool:
         return journey not in self.parent_of

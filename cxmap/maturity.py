@@ -14,6 +14,7 @@ does not count against the level (someone decided it).
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -49,6 +50,8 @@ class Part:
     doc: JourneyDocument
     touchpoints: tuple[TouchPoint, ...]
     whole: bool
+    made_of_others: bool = False
+    """Other journeys name it as their parent."""
 
 
 Fact = Callable[[Project, Sequence[Part]], Iterator[Place]]
@@ -87,11 +90,11 @@ def _customers(part: Part) -> list[TouchPoint]:
 
 
 def _mapped(project: Project, parts: Sequence[Part]) -> Iterator[Place]:
-    """A journey with no touch points, and none in what the score covers, maps nothing."""
-    if any(part.doc.model.touchpoints if part.whole else part.touchpoints for part in parts):
-        return
+    """A journey with no touch points that is not made of others maps nothing."""
     for part in parts:
         journey = part.doc.model
+        if not part.whole or journey.touchpoints or part.made_of_others:
+            continue
         yield _place(
             part,
             journey.value_at("touchpoints"),
@@ -125,16 +128,30 @@ def _moments_measured(project: Project, parts: Sequence[Part]) -> Iterator[Place
 
 
 def _kpis_measured(project: Project, parts: Sequence[Part]) -> Iterator[Place]:
+    measured = False
     for part, tp in _touchpoints(parts):
         for index, reading in enumerate(kpi_readings(project, part.doc.model.id, tp)):
-            if reading.kpi.target is not None and reading.actual is None:
-                yield _place(
-                    part,
-                    tp.value_at("kpis", index),
-                    f"KPI {reading.kpi.label!r} of touch point {tp.id!r} has a target "
-                    "but no actual, in the file or the measurements",
-                    tp,
-                )
+            if reading.kpi.target is None:
+                continue
+            if reading.actual is not None:
+                measured = True
+                continue
+            yield _place(
+                part,
+                tp.value_at("kpis", index),
+                f"KPI {reading.kpi.label!r} of touch point {tp.id!r} has a target "
+                "but no actual, in the file or the measurements",
+                tp,
+            )
+    owned = list(_touchpoints(parts))
+    if owned and not measured:
+        part, first = owned[0]
+        yield _place(
+            part,
+            first.mark,
+            "no KPI here has both a target and an actual: nothing shows that the standards are met",
+            first,
+        )
 
 
 def _target_state(project: Project, parts: Sequence[Part]) -> Iterator[Place]:
@@ -249,7 +266,7 @@ LADDER: tuple[Level, ...] = (
         (
             Criterion(
                 "kpis-measured",
-                "Every KPI with a target has an actual.",
+                "KPIs with targets are measured: each has an actual, and there is at least one.",
                 fact=_kpis_measured,
             ),
             Criterion(
@@ -315,28 +332,46 @@ class Score:
         return tuple(gap for gap in self.gaps if gap.level.number == self.level + 1)
 
 
+READING_ERRORS = ("CX001", "CX002", "CX003")
+"""Codes that, on the organisation file, leave every journey's references unchecked."""
+
+
 @dataclass
 class _FindingIndex:
     """The findings of each journey file, by touch point (``None``: the journey as a whole)."""
 
     by_file: dict[str, dict[str | None, list[Finding]]] = field(default_factory=dict)
+    everywhere: tuple[Finding, ...] = ()
+    """Findings that count against every score: an organisation file that cannot be read,
+    or is missing, says nothing of any journey's teams, channels and stages."""
 
     @classmethod
     def of(cls, report: Report) -> _FindingIndex:
-        files = {doc.file: doc for doc in report.project.journeys}
-        ids = {doc.model.id: doc.file for doc in reversed(report.project.journeys)}
+        project = report.project
+        files = {doc.file: doc for doc in project.journeys}
+        ids = {doc.model.id: doc.file for doc in reversed(project.journeys)}
+        measurements = project.measurements.file if project.measurements is not None else None
         grouped: dict[str, dict[str | None, list[Finding]]] = defaultdict(lambda: defaultdict(list))
+        everywhere = []
         for finding in report.findings:
             # Findings in the measurements file belong to the journey their row names.
             file = finding.file if finding.file in files else ids.get(finding.journey or "")
             if file is not None:
                 grouped[file][finding.touchpoint].append(finding)
-        return cls({file: dict(found) for file, found in grouped.items()})
+            elif (
+                finding.code in READING_ERRORS
+                and finding.file != measurements
+                and finding.file not in project.journey_files
+            ):
+                everywhere.append(finding)
+        return cls({file: dict(found) for file, found in grouped.items()}, tuple(everywhere))
 
     def of_part(self, part: Part) -> Iterator[Finding]:
         found = self.by_file.get(part.doc.file, {})
-        if part.whole:
-            yield from found.get(None, [])
+        if part.whole:  # also those on touch points left out for schema errors
+            for findings in found.values():
+                yield from findings
+            return
         for tp in part.touchpoints:
             yield from found.get(tp.id, [])
 
@@ -375,21 +410,30 @@ def _finding_place(finding: Finding) -> Place:
 class Scorer:
     """Scores the journeys and teams of one checked project."""
 
-    def __init__(self, report: Report) -> None:
+    def __init__(
+        self, report: Report, made_of_others: Callable[[JourneyDocument], bool] = lambda _: False
+    ) -> None:
         self.report = report
         self.project = report.project
+        self.made_of_others = made_of_others
 
     @cached_property
     def _findings(self) -> _FindingIndex:
         return _FindingIndex.of(self.report)
 
     def of_parts(self, parts: Sequence[Part]) -> Score:
-        found = (finding for part in parts for finding in self._findings.of_part(part))
+        index = self._findings
+        found = itertools.chain(
+            index.everywhere, (finding for part in parts for finding in index.of_part(part))
+        )
         return score(self.project, parts, found)
+
+    def _whole(self, doc: JourneyDocument) -> Part:
+        return Part(doc, tuple(doc.model.touchpoints), True, self.made_of_others(doc))
 
     def journey(self, docs: Sequence[JourneyDocument]) -> Score:
         """The level of journeys taken together: one, or one with all below it."""
-        return self.of_parts([Part(doc, tuple(doc.model.touchpoints), True) for doc in docs])
+        return self.of_parts([self._whole(doc) for doc in docs])
 
     def team(
         self, team: str, parts_of: Callable[[JourneyDocument], Sequence[JourneyDocument]]
@@ -403,10 +447,10 @@ class Scorer:
         for doc in self.project.journeys:
             owned = tuple(tp for tp in doc.model.touchpoints if tp.owner == team)
             if doc.model.owner == team:
-                parts[doc.file] = Part(doc, tuple(doc.model.touchpoints), True)
+                parts[doc.file] = self._whole(doc)
                 if not doc.model.touchpoints:
                     for below in parts_of(doc):
-                        parts[below.file] = Part(below, tuple(below.model.touchpoints), True)
+                        parts[below.file] = self._whole(below)
             elif owned and doc.file not in parts:
                 parts[doc.file] = Part(doc, owned, False)
         return self.of_parts(list(parts.values())) if parts else None

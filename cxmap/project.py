@@ -103,6 +103,8 @@ class Project:
     """What checks across journeys read of each (see :func:`cxmap.summary.summaries`)."""
     measurements: Measurements | None = None
     """The measurements file, when the project has one."""
+    journey_files: list[str] = field(default_factory=list)
+    """The journey files found, whether or not they could be read."""
 
     @property
     def touchpoint_count(self) -> int:
@@ -218,6 +220,7 @@ def start_loading(root: Path, config: Config) -> Start:
             )
         )
     project.files = [file.name for file in found.files]
+    project.journey_files = [file.name for file in found.files if file not in organization_files]
     files = [(file, file in organization_files) for file in found.files]
     project.measurements = _measurements(project)
     if project.measurements is not None:

@@ -17,7 +17,7 @@ from cxmap.facts import display_name
 from cxmap.findings import Severity
 from cxmap.hierarchy import Hierarchy, hierarchy
 from cxmap.linter import Report
-from cxmap.maturity import LADDER, Criterion, Level, Score, Scorer
+from cxmap.maturity import LADDER, Criterion, Level, Place, Score, Scorer
 from cxmap.project import JourneyDocument, Project
 
 
@@ -81,7 +81,7 @@ class Blocker:
     criterion: Criterion
     journeys: list[JourneyCard]
     places: int
-    """Findings and facts to fix, over all those journeys."""
+    """Findings and facts to fix, over all those journeys, each once."""
 
 
 class Scorecard:
@@ -90,11 +90,7 @@ class Scorecard:
     def __init__(self, report: Report) -> None:
         self.report = report
         self.project: Project = report.project
-        self.scorer = Scorer(report)
-
-    @cached_property
-    def _ordered(self) -> list[JourneyDocument]:
-        return sorted(self.project.journeys, key=self._sort_key)
+        self.scorer = Scorer(report, lambda doc: bool(self._children(doc)))
 
     def _sort_key(self, doc: JourneyDocument) -> tuple[int, str, str]:
         """Journeys in the order a lifecycle runs: by the stage they start in, then title."""
@@ -106,11 +102,22 @@ class Scorecard:
 
     @cached_property
     def tree(self) -> Hierarchy:
-        return hierarchy((doc.model.id, doc.model.parent) for doc in self._ordered)
+        # In file order, as the checks read them: with a repeated id (CX004) the first counts.
+        return hierarchy((doc.model.id, doc.model.parent) for doc in self.project.journeys)
 
     @cached_property
     def _by_id(self) -> dict[str, JourneyDocument]:
-        return {doc.model.id: doc for doc in reversed(self._ordered)}
+        return {doc.model.id: doc for doc in reversed(self.project.journeys)}
+
+    def _in_tree(self, doc: JourneyDocument) -> bool:
+        """Whether the journey has its place in the tree: a second one of an id has none."""
+        return self._by_id.get(doc.model.id) is doc
+
+    def _children(self, doc: JourneyDocument) -> list[JourneyDocument]:
+        if not self._in_tree(doc):
+            return []
+        children = [self._by_id[key] for key in self.tree.children_of.get(doc.model.id, [])]
+        return sorted(children, key=self._sort_key)
 
     @cached_property
     def journeys(self) -> tuple[JourneyCard, ...]:
@@ -118,39 +125,44 @@ class Scorecard:
 
         A journey whose id another journey already uses (CX004) is listed as a root.
         """
+        roots = [
+            doc
+            for doc in self.project.journeys
+            if not self._in_tree(doc) or self.tree.is_root(doc.model.id)
+        ]
+        waiting = [(doc, 0) for doc in sorted(roots, key=self._sort_key, reverse=True)]
         cards: list[JourneyCard] = []
-        listed: set[str] = set()
-
-        def visit(doc: JourneyDocument, depth: int) -> None:
-            # A second journey with a taken id (CX004) has no place in the tree.
-            in_tree = self._by_id[doc.model.id] is doc
-            below = [self._by_id[i] for i in self.tree.descendants(doc.model.id)] if in_tree else []
-            children = tuple(self.tree.children_of.get(doc.model.id, [])) if in_tree else ()
-            rolled = self.scorer.journey([doc, *below]) if below else None
-            # A journey made only of others is as far along as they are.
-            own = rolled if rolled and not doc.model.touchpoints else self.scorer.journey([doc])
-            cards.append(
-                JourneyCard(
-                    doc,
-                    depth,
-                    own,
-                    rolled or own,
-                    effort(doc.model),
-                    self._health([doc]),
-                    self._health([doc, *below]),
-                    children,
-                    tuple(self.tree.ancestors(doc.model.id)) if in_tree else (),
-                )
-            )
-            listed.add(doc.file)
-            for child in children:
-                visit(self._by_id[child], depth + 1)
-
-        for doc in self._ordered:
-            first = self._by_id[doc.model.id] is doc
-            if doc.file not in listed and (not first or self.tree.is_root(doc.model.id)):
-                visit(doc, 0)
+        while waiting:  # depth first, without recursion: a tree may be deep
+            doc, depth = waiting.pop()
+            children = self._children(doc)
+            cards.append(self._card(doc, depth, children))
+            waiting.extend((child, depth + 1) for child in reversed(children))
         return tuple(cards)
+
+    def _card(
+        self, doc: JourneyDocument, depth: int, children: list[JourneyDocument]
+    ) -> JourneyCard:
+        below = self._below(doc)
+        rolled = self.scorer.journey([doc, *below]) if below else None
+        # A journey made only of others is as far along as they are.
+        own = rolled if rolled and not doc.model.touchpoints else self.scorer.journey([doc])
+        return JourneyCard(
+            doc,
+            depth,
+            own,
+            rolled or own,
+            effort(doc.model),
+            self._health([doc]),
+            self._health([doc, *below]),
+            tuple(child.model.id for child in children),
+            tuple(self.tree.ancestors(doc.model.id)) if self._in_tree(doc) else (),
+        )
+
+    @property
+    def unread(self) -> list[str]:
+        """The journey files that could not be read: they are at no level at all."""
+        read = {doc.file for doc in self.project.journeys}
+        return [file for file in self.project.journey_files if file not in read]
 
     @cached_property
     def _by_file(self) -> dict[str, JourneyCard]:
@@ -158,7 +170,7 @@ class Scorecard:
 
     def _below(self, doc: JourneyDocument) -> list[JourneyDocument]:
         """The journeys ``doc`` is made of, at any depth."""
-        if self._by_id.get(doc.model.id) is not doc:
+        if not self._in_tree(doc):
             return []
         return [self._by_id[key] for key in self.tree.descendants(doc.model.id)]
 
@@ -169,11 +181,16 @@ class Scorecard:
     def blockers(self) -> list[Blocker]:
         """The criteria that hold journeys back from their next level, most first."""
         held: dict[str, Blocker] = {}
+        places: dict[str, set[Place]] = {}
         for card in self.journeys:
+            if not card.doc.model.touchpoints:
+                continue  # made only of others: held back by them, counted there
             for gap in card.own.missing:
                 found = held.setdefault(gap.criterion.id, Blocker(gap.level, gap.criterion, [], 0))
                 found.journeys.append(card)
-                found.places += len(gap.places)
+                unique = places.setdefault(gap.criterion.id, set())
+                unique.update(gap.places)
+                found.places = len(unique)
         return sorted(
             held.values(), key=lambda b: (-len(b.journeys), b.level.number, b.criterion.id)
         )
@@ -229,8 +246,8 @@ class Scorecard:
 
     @property
     def journey_levels(self) -> dict[int, int]:
-        """How many journeys are at each level, from 0 up."""
-        return _count(card.own.level for card in self.journeys)
+        """How many journeys are at each level, from 0 up; a file that cannot be read, at 0."""
+        return _count([*(card.own.level for card in self.journeys), *(0 for _ in self.unread)])
 
     @property
     def team_levels(self) -> dict[int, int]:

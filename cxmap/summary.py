@@ -11,6 +11,7 @@ reading those files again (see :mod:`cxmap.check_cache`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cxmap.findings import START, Finding, Mark, located
@@ -116,6 +117,12 @@ class JourneySummary:
         return located(
             code, message, self.file, at, journey=self.id, touchpoint=touchpoint, related=related
         )
+
+
+def unread(journeys: Sequence[JourneySummary], project: Project) -> list[str]:
+    """The journey files of ``project`` that no summary stands for: they could not be read."""
+    read = {journey.file for journey in journeys}
+    return [file for file in project.journey_files if file not in read]
 
 
 def summaries(project: Project) -> list[JourneySummary]:

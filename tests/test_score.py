@@ -27,7 +27,8 @@ def test_json_has_a_stable_shape(make_project: MakeProject, cli: Cli) -> None:
     result = cli("score", _project(make_project), "--format", "json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    assert set(report) == {"version", "levels", "journeys", "teams", "summary"}
+    assert set(report) == {"version", "levels", "journeys", "unread", "teams", "summary"}
+    assert report["unread"] == []
     assert report["version"] == 1
     assert [level["name"] for level in report["levels"]] == [
         "Owned",
@@ -41,7 +42,7 @@ def test_json_has_a_stable_shape(make_project: MakeProject, cli: Cli) -> None:
     weak = journeys["weak"]
     assert set(weak) == {
         "id", "title", "file", "parent", "depth", "owner", "level", "level_name",
-        "rolled_level", "effort", "emotion", "findings", "next",
+        "effort", "emotion", "findings", "with_parts", "next",
     }  # fmt: skip
     assert (weak["parent"], weak["depth"], weak["level"], weak["level_name"]) == (
         "life",
@@ -63,7 +64,12 @@ def test_json_has_a_stable_shape(make_project: MakeProject, cli: Cli) -> None:
         "CX301",
         None,
     )
-    assert journeys["life"]["rolled_level"] == journeys["life"]["level"] == 2
+    life = journeys["life"]
+    assert life["level"] == life["with_parts"]["level"] == 2 and life["effort"] is None
+    assert life["findings"] == {"error": 0, "warning": 0, "info": 1}  # its own: CX401
+    assert life["with_parts"]["findings"]["error"] > 0  # with weak's broken promise
+    assert life["with_parts"]["emotion"] == {"average": 0.33, "lowest": -1}
+    assert weak["with_parts"] is None
     teams = {item["id"]: item for item in report["teams"]}
     assert teams["shop-team"]["level"] is None and teams["shop-team"]["next"] is None
     assert report["summary"]["journeys"] == {"0": 0, "1": 0, "2": 2, "3": 0, "4": 0, "5": 1}
@@ -78,7 +84,7 @@ def test_text_lists_the_tree_and_what_each_next_level_needs(
     assert lines[0] == (
         "Maturity levels: 1 Owned · 2 Committed · 3 Reliable · 4 Delivering · 5 Improving"
     )
-    assert "  life: level 2 Committed; effort 0" in lines
+    assert "  life: level 2 Committed; made of others" in lines
     assert "    returns: level 5 Improving; effort 3" in lines
     assert "      for 3 Reliable:" in lines
     assert "        - Every promise is kept, in the time it gives. (1 to fix)" in lines
@@ -93,6 +99,21 @@ def test_fail_under_exits_1_when_a_journey_is_below(make_project: MakeProject, c
     assert cli("score", root, "--fail-under", "3").returncode == 1
     result = cli("score", root, "--fail-under", "6")
     assert result.returncode == 2 and "6 is not in the range 0<=x<=5" in result.stderr
+
+
+def test_a_journey_file_that_cannot_be_read_stands_at_no_level(
+    make_project: MakeProject, cli: Cli
+) -> None:
+    root = make_project({"returns.yaml": COMPLETE, "broken.yaml": "journey: {title: [oops\n"})
+    assert cli("score", str(root), "--fail-under", "0").returncode == 0
+    result = cli("score", str(root), "--fail-under", "1")
+    assert result.returncode == 1
+    assert "  journeys/broken.yaml: cannot be read, so at no level: see cxmap check" in (
+        result.stdout.splitlines()
+    )
+    report = json.loads(cli("score", str(root), "--format", "json").stdout)
+    assert report["unread"] == ["journeys/broken.yaml"]
+    assert report["summary"]["journeys"]["0"] == 1
 
 
 def test_the_project_defaults_to_the_current_folder(cli: Cli) -> None:

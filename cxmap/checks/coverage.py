@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from cxmap import facts
 from cxmap.checks.registry import check
 from cxmap.findings import Finding, Severity
 from cxmap.project import Project
+from cxmap.summary import JourneySummary, unread
 
 
 def empty_stage(project: Project) -> Iterable[Finding]:
@@ -22,8 +23,9 @@ def empty_stage(project: Project) -> Iterable[Finding]:
     organisation's own stage vocabulary, so a council's `apply` and `decide`
     or a hospital's `referral` and `discharge` work alike.
 
-    A journey with no touch points of its own, such as a lifecycle made of
-    sub-journeys that name it as their `parent`, is left out.
+    A journey with no touch points of its own is a lifecycle made of
+    sub-journeys, which name it as their `parent`, or a journey not mapped yet:
+    the first is left out, the second gets one finding at its `id`.
 
     Fix it by adding the touch points of that stage, or by removing the stage
     from the journey's `stages` if the customer really skips it.
@@ -40,6 +42,22 @@ def empty_stage(project: Project) -> Iterable[Finding]:
                     f"stage {stage!r} of journey {journey.id!r} has no touch point",
                     journey.value_at("stages", index),
                 )
+
+
+def unmapped_journeys(journeys: Sequence[JourneySummary], project: Project) -> Iterable[Finding]:
+    """CX201 across journeys: a journey without touch points that no journey is part of."""
+    if unread(journeys, project):
+        return  # a journey file that could not be read may name it as its parent
+    parents = {journey.parent for journey in journeys}
+    for journey in journeys:
+        unmapped = not journey.touchpoints and not journey.pruned_touchpoints
+        if unmapped and journey.id not in parents:
+            yield journey.finding(
+                "CX201",
+                f"journey {journey.id!r} has no touch points, and no journey names it as "
+                "its parent: map what the customer meets in its stages",
+                journey.id_at,
+            )
 
 
 def single_channel_stage(project: Project) -> Iterable[Finding]:
@@ -198,7 +216,7 @@ def next_to_itself(project: Project) -> Iterable[Finding]:
 
 # Registered by a call, not a decorator: mutation testing (mutmut) skips decorated
 # functions, and these bodies are what it must reach.
-check("CX201", "empty-stage", Severity.WARNING, empty_stage)
+check("CX201", "empty-stage", Severity.WARNING, empty_stage, unmapped_journeys)
 check("CX202", "single-channel-stage", Severity.WARNING, single_channel_stage)
 check("CX203", "unreachable", Severity.INFO, unreachable)
 check("CX204", "department-gap", Severity.INFO, department_gap)

@@ -22,12 +22,15 @@ def high_effort(project: Project) -> Iterable[Finding]:
     disloyalty (Dixon, Freeman and Toman, "Stop Trying to Delight Your
     Customers", 2010).
 
-    cxmap counts it from the journey's structure, along the touch points that
-    face customers in journey order: one for each pair of consecutive touch
-    points that share no channel, one for each pair owned by different teams,
-    and one for each touch point with `repeats` (what the customer must give
-    again). Fires when the sum is above `max_effort` in `cxmap.yaml` (12 by
-    default). The journey's page and the scorecard show the figure.
+    cxmap counts it from the journey's structure, along the hardest path a
+    customer can take through it: along `next` (internal touch points in
+    between are skipped, the customer does not see them), or through every
+    touch point that faces customers in journey order when the journey has no
+    `next`. Each step between touch points that share no channel counts one,
+    each step between touch points of different teams one, and each touch
+    point on the path with `repeats` (what the customer must give again) one.
+    Fires when the sum is above `max_effort` in `cxmap.yaml` (12 by default).
+    The journey's page shows the path and the scorecard the figure.
 
     Your organisation: the limit is yours to set, `max_effort: 16` for a
     journey that by nature crosses many teams; internal touch points do not

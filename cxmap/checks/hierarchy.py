@@ -9,7 +9,7 @@ from cxmap.findings import Finding, Severity
 from cxmap.hierarchy import hierarchy
 from cxmap.project import Project
 from cxmap.suggest import did_you_mean
-from cxmap.summary import JourneySummary
+from cxmap.summary import JourneySummary, unread
 
 
 def parent_cycle(journeys: Sequence[JourneySummary], project: Project) -> Iterable[Finding]:
@@ -54,9 +54,8 @@ def parent_cycle(journeys: Sequence[JourneySummary], project: Project) -> Iterab
 
 def unknown_parents(journeys: Sequence[JourneySummary], project: Project) -> Iterator[Finding]:
     """CX005 for ``parent``: it names no journey of the project."""
-    # A journey file that could not be read may define the parent.
-    if len(journeys) != len(project.files) - (project.organization is not None):
-        return
+    if unread(journeys, project):
+        return  # a journey file that could not be read may define the parent
     ids = [journey.id for journey in journeys]
     for journey in journeys:
         if journey.parent is not None and journey.parent not in ids:

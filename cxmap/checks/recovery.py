@@ -56,9 +56,12 @@ def peak_end(project: Project) -> Iterable[Finding]:
     thinks of us, unless someone turns it around.
 
     Only touch points that face customers and state an `emotion` count. Fires
-    at the last of them, in journey order, when its emotion is below zero; and
-    at each touch point with the journey's lowest emotion (below zero) that is
-    a `moment_of_truth` and has no `recovery`.
+    at the last of them in journey order when its emotion is below zero (the
+    end the customer remembers: a later touch point that states no emotion
+    says nothing of it, and one that `handles_complaints` is a way out when
+    things went wrong, not the end); and at each touch point with the
+    journey's lowest emotion (below zero) that is a `moment_of_truth` and has
+    no `recovery`.
 
     Your organisation: nothing is assumed; the emotion scale is the same -2 to
     2 for every organisation.
@@ -79,7 +82,7 @@ def peak_end(project: Project) -> Iterable[Finding]:
         for touchpoint in _peak_end_places(found):
             reasons = []
             if touchpoint is found.bad_end:
-                reasons.append(f"the journey ends here with emotion {touchpoint.emotion}")
+                reasons.append(f"the last emotion stated on the journey is {touchpoint.emotion}")
             if touchpoint in found.bad_peaks:
                 reasons.append(
                     f"its worst moment (emotion {touchpoint.emotion}) is a moment of truth "

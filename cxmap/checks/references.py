@@ -15,7 +15,7 @@ from cxmap.model import Entity, Journey, Promise, TouchPoint
 from cxmap.model.types import Located
 from cxmap.project import JourneyDocument, Project
 from cxmap.suggest import did_you_mean
-from cxmap.summary import JourneySummary, TouchPointSummary
+from cxmap.summary import JourneySummary, TouchPointSummary, unread
 
 # The organisation's lists, by the word used in messages.
 ORGANIZATION_KINDS = {
@@ -317,7 +317,7 @@ def unknown_measured(journeys: Sequence[JourneySummary], project: Project) -> It
     by_id = {journey.id: journey for journey in reversed(journeys)}
     touchpoints_of = _touchpoints(journeys)
     # A journey file that could not be read may define what a row names.
-    all_read = len(journeys) == len(project.files) - (project.organization is not None)
+    all_read = not unread(journeys, project)
     file = measurements.file
     for row in measurements.rows:
         journey = by_id.get(row.journey)

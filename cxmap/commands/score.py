@@ -14,6 +14,9 @@ from cxmap.scorecard import Scorecard
 def run(project_dir: Path, output_format: str = "text", fail_under: int | None = None) -> int:
     scorecard = Scorecard(lint(project_dir))
     echo(render_json(scorecard) if output_format == "json" else render_text(scorecard))
-    if fail_under is not None and any(card.own.level < fail_under for card in scorecard.journeys):
+    if fail_under is None:
+        return 0
+    below = any(card.own.level < fail_under for card in scorecard.journeys)
+    if below or (fail_under > 0 and scorecard.unread):
         return EXIT_FINDINGS
     return 0

@@ -211,20 +211,20 @@ def value_effort(items: Sequence[Item]) -> Markup:
             f'<rect x="{x0}" y="{y0}" width="{w}" height="{h}" fill="{_QUADRANT_FILL[name]}"'
             ' fill-opacity=".14" stroke="currentColor" stroke-opacity=".35"/>'
             f'<text x="{x0 + 5}" y="{y0 + 16}" font-size="12" fill="currentColor"'
-            f' font-weight="bold">{name}</text>'
+            f' font-weight="bold" aria-hidden="true">{name}</text>'
         )
     for step in range(1, 6):
         body.append(
             f'<text x="{left - 8}" y="{y(step) + cell / 2 + 4:g}" font-size="12"'
-            f' text-anchor="end" fill="currentColor">{step}</text>'
+            f' text-anchor="end" fill="currentColor" aria-hidden="true">{step}</text>'
             f'<text x="{x(step) + cell / 2:g}" y="{top + size + 17}" font-size="12"'
-            f' text-anchor="middle" fill="currentColor">{step}</text>'
+            f' text-anchor="middle" fill="currentColor" aria-hidden="true">{step}</text>'
         )
     body.append(
         f'<text x="{left + size / 2:g}" y="{height - 6}" font-size="12" text-anchor="middle"'
-        ' fill="currentColor">Effort →</text>'
+        ' fill="currentColor" aria-hidden="true">Effort →</text>'
         f'<text transform="translate(14 {top + size / 2:g}) rotate(-90)" font-size="12"'
-        ' text-anchor="middle" fill="currentColor">Value →</text>'
+        ' text-anchor="middle" fill="currentColor" aria-hidden="true">Value →</text>'
     )
     cells: dict[tuple[int, int], list[Item]] = {}
     for item in items:
@@ -236,7 +236,8 @@ def value_effort(items: Sequence[Item]) -> Markup:
         across = math.ceil(math.sqrt(len(members)))
         rows = math.ceil(len(members) / across)
         step_x, step_y = cell / (across + 1), (cell - room) / (rows + 1)
-        radius = min(8.0, min(step_x, step_y) * 0.42)
+        # Never smaller than a dot one can point at; crowded dots overlap rather than shrink.
+        radius = max(4.0, min(8.0, min(step_x, step_y) * 0.42))
         for position, item in enumerate(members):
             cx = x(effort) + step_x * (position % across + 1)
             cy = y(value) + room + step_y * (position // across + 1)
@@ -255,7 +256,8 @@ def value_effort(items: Sequence[Item]) -> Markup:
     )
     sized = sum(len(members) for members in cells.values())
     label = escape(
-        f"Value against effort of {sized} sized opportunities: {counts}. "
+        f"Value (up) against effort (right), each from 1 to 5, of {sized} sized "
+        f"opportunities: {counts}. "
         "Each dot links to its row in the backlog.",
         quote=True,
     )

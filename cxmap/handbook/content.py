@@ -450,6 +450,14 @@ class Handbook:
     def team_card(self, team: str) -> TeamCard | None:
         return self.scorecard.team(team)
 
+    @cached_property
+    def _journeys_by_file(self) -> dict[str, JourneyDocument]:
+        return {doc.file: doc for doc in self.project.journeys}
+
+    def journey_in(self, file: str) -> JourneyDocument | None:
+        """The journey read from ``file``, if it is a journey file that could be read."""
+        return self._journeys_by_file.get(file)
+
     def journey_by_id(self, journey: str) -> JourneyDocument | None:
         """The journey of an id; with a duplicate id (CX004) the first one."""
         return self._journeys_by_id.get(journey)

@@ -100,11 +100,13 @@ def helpers(hb: Handbook) -> dict[str, Callable[..., Any]]:
 
     def place_at(page: str, found: ScorePlace) -> Markup:
         """Where a level's criterion fails: the message, linked to the touch point or journey."""
-        doc = hb.journey_by_id(found.journey)
+        doc = hb.journey_in(found.file) or hb.journey_by_id(found.journey)
         code = f"**{found.code}** " if found.code else ""
         if doc is None:
             return Markup(f"{code}{md(found.message)}")
-        anchor_id = f"tp-{found.touchpoint}" if found.touchpoint else None
+        # A touch point left out for schema errors has no section to link to.
+        known = found.touchpoint in doc.model.touchpoint_ids
+        anchor_id = f"tp-{found.touchpoint}" if found.touchpoint and known else None
         target = hb.link(page, journey_page(doc.model.id), anchor_id)
         return Markup(f"{code}[{md(found.message)}]({target})")
 

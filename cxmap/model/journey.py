@@ -6,6 +6,7 @@ from functools import cached_property
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
+    BaseModel,
     Field,
     GetJsonSchemaHandler,
     SerializerFunctionWrapHandler,
@@ -38,13 +39,24 @@ Confidence = Literal["observed", "assumed", "proposed"]
 class TextOrMapping(Model):
     """A value written either as plain text or as a mapping with ``text`` and more keys."""
 
-    WRITTEN_AS: ClassVar[str] = "Text, or a mapping."
-    """How the JSON Schema describes it to editors."""
+    KEYS: ClassVar[str] = "text"
+    """What its mapping holds, in words."""
+
+    @classmethod
+    def _written_as(cls) -> str:
+        return f"Text, or a mapping with {cls.KEYS}."
 
     @model_validator(mode="wrap")
     @classmethod
     def _from_text(cls, data: Any, handler: Any) -> Any:
-        return handler({"text": data} if isinstance(data, str) else data)
+        if isinstance(data, str):
+            return handler({"text": data})
+        if not isinstance(data, (dict, BaseModel)):
+            kind = "a list" if isinstance(data, list) else f"{data!r}"[:24]
+            raise value_error(
+                "text_or_mapping", f"must be text, or a mapping with {cls.KEYS}; not {kind}"
+            )
+        return handler(data)
 
     @classmethod
     def __get_pydantic_json_schema__(
@@ -53,7 +65,7 @@ class TextOrMapping(Model):
         mapping = handler.resolve_ref_schema(handler(schema))
         return {
             "anyOf": [{"type": "string", "minLength": 1}, mapping],
-            "description": cls.WRITTEN_AS,
+            "description": cls._written_as(),
         }
 
 
@@ -66,7 +78,7 @@ class Commitment(TextOrMapping):
     where the clock starts in ``measured_from``.
     """
 
-    WRITTEN_AS = "Text, or a mapping with text and within (a duration)."
+    KEYS = "text and within (a duration)"
 
     text: Text | None = Field(default=None, description="What, in words.")
     within: Duration | None = Field(
@@ -196,7 +208,7 @@ class Opportunity(TextOrMapping):
     Written either as plain text or as ``{text, value, effort, owner}``.
     """
 
-    WRITTEN_AS = "Text, or a mapping with text, value, effort (1 to 5) and owner."
+    KEYS = "text, value, effort (1 to 5) and owner"
 
     text: Text = Field(description="The idea, in words.")
     value: Size | None = Field(

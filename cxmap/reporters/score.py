@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from cxmap.maturity import LADDER, Gap, Place, Score, level_name
-from cxmap.scorecard import JourneyCard, Scorecard, TeamCard
+from cxmap.scorecard import Health, JourneyCard, Scorecard, TeamCard
 
 VERSION = 1
 
@@ -46,27 +46,42 @@ def _next(score: Score) -> dict[str, Any] | None:
     }
 
 
+def _health(health: Health) -> dict[str, Any]:
+    return {
+        "emotion": {"average": _rounded(health.average), "lowest": health.lowest},
+        "findings": {"error": health.errors, "warning": health.warnings, "info": health.infos},
+    }
+
+
 def _journey(card: JourneyCard) -> dict[str, Any]:
     journey = card.doc.model
-    health = card.health
+    mapped = bool(journey.touchpoints)
+    with_parts = None
+    if card.has_children:
+        with_parts = {
+            "level": card.rolled.level,
+            "level_name": card.rolled.name,
+            **_health(card.rolled_health),
+        }
     return {
         "id": journey.id,
         "title": journey.title,
         "file": card.doc.file,
-        "parent": card.ancestors[0] if card.ancestors else None,
+        "parent": journey.parent,
         "depth": card.depth,
         "owner": journey.owner,
         "level": card.own.level,
         "level_name": card.own.name,
-        "rolled_level": card.rolled.level,
         "effort": {
             "total": card.effort.total,
             "channel_switches": len(card.effort.channel_switches),
             "handoffs": len(card.effort.handoffs),
             "repeats": len(card.effort.repeats),
-        },
-        "emotion": {"average": _rounded(health.average), "lowest": health.lowest},
-        "findings": {"error": health.errors, "warning": health.warnings, "info": health.infos},
+        }
+        if mapped
+        else None,
+        **_health(card.health),
+        "with_parts": with_parts,
         "next": _next(card.own),
     }
 
@@ -103,6 +118,7 @@ def as_dict(scorecard: Scorecard) -> dict[str, Any]:
             for level in LADDER
         ],
         "journeys": [_journey(card) for card in scorecard.journeys],
+        "unread": scorecard.unread,
         "teams": [_team(card) for card in scorecard.teams],
         "summary": {
             "journeys": {str(n): count for n, count in scorecard.journey_levels.items()},
@@ -138,16 +154,16 @@ def render_text(scorecard: Scorecard) -> str:
     for card in scorecard.journeys:
         indent = "  " * (card.depth + 1)
         rolled = (
-            f", {card.rolled.level} {card.rolled.name} with its sub-journeys"
+            f", {card.rolled.level} {card.rolled.name} with its parts"
             if card.rolled.level != card.own.level
             else ""
         )
-        lines.append(
-            f"{indent}{card.id}: level {card.own.level} {card.own.name}{rolled}; "
-            f"effort {card.effort.total}"
-        )
+        effort = f"effort {card.effort.total}" if card.doc.model.touchpoints else "made of others"
+        lines.append(f"{indent}{card.id}: level {card.own.level} {card.own.name}{rolled}; {effort}")
         lines += _missing(card.own, indent + "  ")
-    if not scorecard.journeys:
+    for file in scorecard.unread:
+        lines.append(f"  {file}: cannot be read, so at no level: see cxmap check")
+    if not scorecard.journeys and not scorecard.unread:
         lines.append("  (no journeys)")
     lines += ["", "Teams"]
     for team in scorecard.teams:
@@ -157,7 +173,7 @@ def render_text(scorecard: Scorecard) -> str:
         lines.append(f"  {team.id}: level {team.score.level} {team.score.name}")
         lines += _missing(team.score, "    ")
     if not scorecard.teams:
-        lines.append("  (no organisation file)")
+        lines.append("  (no teams: the organisation file declares none, or cannot be read)")
     counts = ", ".join(
         f"{count} at {number} {level_name(number)}"
         for number, count in scorecard.journey_levels.items()

@@ -230,6 +230,12 @@
     ).filter(Boolean);
     bar.append(count);
     holder.replaceWith(bar);
+    // What else shows a row, such as a dot on a chart, by the id of an element in it.
+    var shownWith = {};
+    document.querySelectorAll("[data-cxmap-for]").forEach(function (other) {
+      var key = other.getAttribute("data-cxmap-for");
+      (shownWith[key] = shownWith[key] || []).push(other);
+    });
     function filter() {
       var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
       var shown = 0;
@@ -242,15 +248,10 @@
           });
         row.hidden = !match;
         shown += match ? 1 : 0;
-        // What else shows this row, such as a dot on a chart, is hidden with it.
         var target = row.querySelector("[id]");
-        if (target) {
-          document.querySelectorAll("[data-cxmap-for]").forEach(function (other) {
-            if (other.getAttribute("data-cxmap-for") === target.id) {
-              other.style.display = match ? "" : "none";
-            }
-          });
-        }
+        (target && shownWith[target.id] || []).forEach(function (other) {
+          other.style.display = match ? "" : "none";
+        });
       });
       count.textContent = shown + " of " + rows.length + " shown";
     }
