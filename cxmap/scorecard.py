@@ -19,6 +19,7 @@ from cxmap.hierarchy import Hierarchy, hierarchy
 from cxmap.linter import Report
 from cxmap.maturity import LADDER, Criterion, Level, Place, Score, Scorer
 from cxmap.project import JourneyDocument, Project
+from cxmap.summary import summaries, unread
 
 
 @dataclass(frozen=True)
@@ -161,8 +162,7 @@ class Scorecard:
     @property
     def unread(self) -> list[str]:
         """The journey files that could not be read: they are at no level at all."""
-        read = {doc.file for doc in self.project.journeys}
-        return [file for file in self.project.journey_files if file not in read]
+        return unread(summaries(self.project), self.project)
 
     @cached_property
     def _by_file(self) -> dict[str, JourneyCard]:

@@ -9,11 +9,15 @@ from helpers import REPO, MakeProject, check
 
 from cxmap.diagrams.parts import file_version, parts_diagrams
 from cxmap.diagrams.render import render
+from cxmap.scorecard import Scorecard
 
 
 def test_only_journeys_with_parts_get_a_tree_and_it_names_every_part() -> None:
     report = check(REPO)
-    drawn = {key: job for key, job, _ in parts_diagrams(report, "../{journey}/#tp-{touchpoint}")}
+    drawn = {
+        key: job
+        for key, job, _ in parts_diagrams(Scorecard(report), "../{journey}/#tp-{touchpoint}")
+    }
     assert sorted(drawn) == [("repair-and-warranty", "parts"), ("rider-lifecycle", "parts")]
     lifecycle = drawn[("rider-lifecycle", "parts")]
     titles = {doc.model.id: doc.model.title for doc in report.project.journeys}
@@ -42,7 +46,7 @@ def test_a_part_links_to_its_page_as_the_page_is_addressed(
         "title: Life", "title: Part\n  parent: life"
     )
     report = check(make_project({"life.yaml": life, "part.yaml": part}))
-    ((key, job, grid),) = parts_diagrams(report, file_links)
+    ((key, job, grid),) = parts_diagrams(Scorecard(report), file_links)
     assert key == ("life", "parts")
     assert re.findall(r'URL="([^"]*)"', job.source)[1] == url
     assert len(grid.boxes) == 2 and grid.row_cuts
@@ -52,4 +56,6 @@ def test_a_part_links_to_its_page_as_the_page_is_addressed(
 
 def test_no_tree_without_parents(make_project: MakeProject) -> None:
     life = "journey:\n  id: life\n  title: Life\n  stages: [buy]\n  touchpoints: []\n"
-    assert list(parts_diagrams(check(make_project({"life.yaml": life})), "{journey}")) == []
+    assert (
+        list(parts_diagrams(Scorecard(check(make_project({"life.yaml": life}))), "{journey}")) == []
+    )

@@ -24,7 +24,6 @@ from cxmap.diagrams.common import (
 )
 from cxmap.diagrams.dot import FONT, HtmlLabel, html
 from cxmap.diagrams.render import Job
-from cxmap.linter import Report
 from cxmap.scorecard import JourneyCard, Scorecard
 
 BOX = 320
@@ -129,12 +128,14 @@ def file_version(svg: bytes, file_links: str) -> bytes:
     return svg.replace(b'xlink:href="', b'xlink:href="../')
 
 
-def parts_diagrams(report: Report, file_links: str) -> Iterator[tuple[tuple[str, str], Job, Grid]]:
+def parts_diagrams(
+    scorecard: Scorecard, file_links: str
+) -> Iterator[tuple[tuple[str, str], Job, Grid]]:
     """The tree of parts of every journey that others name as their parent, as a
     rendering job keyed ``(journey, "parts")``; its nodes link like ``file_links``."""
-    if not any(doc.model.parent for doc in report.project.journeys):
+    if not scorecard.has_tree:
         return
-    cards = Scorecard(report).journeys
+    cards = scorecard.journeys
     link = _page_link(file_links)
     for index, card in enumerate(cards):
         if not card.children:

@@ -220,7 +220,7 @@ class Handbook:
         return places
 
     def journey_of(self, finding: Finding) -> JourneyDocument | None:
-        return next((doc for doc in self.project.journeys if doc.file == finding.file), None)
+        return self.journey_in(finding.file)
 
     @cached_property
     def findings_by_check(self) -> list[tuple[str, list[Finding]]]:

@@ -36,6 +36,7 @@ from cxmap.linter import Report
 from cxmap.maturity import LADDER, level_name
 from cxmap.model import Entity, Journey
 from cxmap.project import JourneyDocument
+from cxmap.scorecard import Scorecard
 
 Progress = Callable[[int, int], None]
 
@@ -137,6 +138,7 @@ class Drawing:
         file_links: str,
         memo: DiagramMemo | None = None,
         use_cache: bool = True,
+        scorecard: Scorecard | None = None,
     ) -> None:
         self.file_links = file_links
         self.memo = memo
@@ -166,7 +168,7 @@ class Drawing:
                 jobs.append(rendering)
                 self._grids.append(grid)
                 self._keys.append(key)
-        for key, rendering, grid in parts_diagrams(report, file_links):
+        for key, rendering, grid in parts_diagrams(scorecard or Scorecard(report), file_links):
             self.views.append(key)
             jobs.append(rendering)
             self._grids.append(grid)
@@ -268,7 +270,7 @@ def generate(
         if path not in skipped:
             site.pages[path] = text
 
-    drawing = Drawing(report, file_links, diagram_memo, use_cache)
+    drawing = Drawing(report, file_links, diagram_memo, use_cache, hb.scorecard)
     if defer_diagrams and not inline:
         site.drawing = drawing
         diagrams = dict.fromkeys(drawing.views, Markup(""))
