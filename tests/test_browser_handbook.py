@@ -792,7 +792,7 @@ def _backlog_rows(page: Any) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_the_backlog_chart_shows_each_row_and_follows_the_team_filter(
+def test_the_backlog_chart_shows_each_row_and_follows_the_team_and_journey_filters(
     browser: Any, example: Site, viewport: dict[str, int]
 ) -> None:
     with opened(browser, viewport) as page:
@@ -805,6 +805,12 @@ def test_the_backlog_chart_shows_each_row_and_follows_the_team_filter(
         teams.select_option(options[1])
         chosen_rows, chosen_dots = _backlog_rows(page), page.evaluate(_DOTS)
         page.screenshot(path=_artifact("example", "backlog", options[1], str(viewport["width"])))
+        # Back to every team, then one journey: the rows and dots of that journey.
+        teams.select_option("All")
+        journeys = page.locator(".cxmap-filter select").nth(1)
+        titles = journeys.locator("option").all_inner_texts()
+        journeys.select_option(titles[1])
+        journey_rows, journey_dots = _backlog_rows(page), page.evaluate(_DOTS)
         assert page.console_errors == []
     assert len(rows) >= 10 and sorted(d["row"] for d in dots) == sorted(r["id"] for r in rows)
     assert all(d["shown"] and d["width"] >= 8 and d["label"] for d in dots)
@@ -813,6 +819,10 @@ def test_the_backlog_chart_shows_each_row_and_follows_the_team_filter(
     shown = [r for r in chosen_rows if not r["hidden"]]
     assert shown and all(r["team"] == options[1] for r in shown)
     assert sorted(d["row"] for d in chosen_dots if d["shown"]) == sorted(r["id"] for r in shown)
+    shown = [r for r in journey_rows if not r["hidden"]]
+    assert titles[0] == "All" and shown and all(r["journey"] == titles[1] for r in shown)
+    assert len(shown) < len(rows)
+    assert sorted(d["row"] for d in journey_dots if d["shown"]) == sorted(r["id"] for r in shown)
 
 
 def test_the_scorecard_shows_levels_the_tree_and_the_ladder(browser: Any, example: Site) -> None:
