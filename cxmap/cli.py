@@ -156,7 +156,7 @@ def serve(project: Path, dev_addr: str | None, no_cache: bool) -> int:
 
 
 @cli.command()
-@click.argument("project", type=click.Path(file_okay=False, path_type=Path))
+@PROJECT
 @click.option(
     "-o",
     "--output",
@@ -171,9 +171,18 @@ def pages(project: Path, output: Path) -> int:
     return command.run(project, output)
 
 
+def _project_and_journey(arguments: tuple[str, ...], usage: str) -> tuple[Path, str]:
+    """``[PROJECT] JOURNEY``: one argument is the journey of the current folder's project."""
+    if len(arguments) == 1:
+        return Path(), arguments[0]
+    if len(arguments) == 2:
+        return Path(arguments[0]), arguments[1]
+    what = "Missing argument 'JOURNEY'" if not arguments else "Too many arguments"
+    raise click.UsageError(f"{what}: cxmap {usage}")
+
+
 @cli.command()
-@click.argument("project", type=click.Path(file_okay=False, path_type=Path))
-@click.argument("journey")
+@click.argument("arguments", nargs=-1, metavar="[PROJECT] JOURNEY")
 @click.option(
     "--view",
     type=click.Choice(["map", "target", "blueprint", "emotion"]),
@@ -193,28 +202,89 @@ def pages(project: Path, output: Path) -> int:
     metavar="PATTERN",
     help="Where touch point nodes link to, e.g. 'journeys/{journey}/#tp-{touchpoint}'.",
 )
-def render(project: Path, journey: str, view: str, output: Path, link: str | None) -> int:
-    """Draw one diagram of JOURNEY (an id) of PROJECT."""
+def render(arguments: tuple[str, ...], view: str, output: Path, link: str | None) -> int:
+    """Draw one diagram of JOURNEY (an id) of PROJECT (default: the current directory)."""
     from cxmap.commands import render as command
 
+    project, journey = _project_and_journey(arguments, "render [PROJECT] JOURNEY -o FILE")
     return command.run(project, journey, view, output, link)
 
 
 @cli.command()
-@click.argument("project", type=click.Path(file_okay=False, path_type=Path))
-@click.argument("journey")
+@click.argument("arguments", nargs=-1, metavar="[PROJECT] [JOURNEY]")
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["mermaid", "json", "csv"]),
+    type=click.Choice(["mermaid", "json", "csv", "xlsx"]),
     required=True,
-    help="Mermaid journey diagram, the validated journey as JSON, or CSV.",
+    help="Mermaid journey diagram, the validated journey as JSON, or the inventory "
+    "layout as CSV or an Excel workbook (which cxmap import-sheet reads back).",
 )
-def export(project: Path, journey: str, output_format: str) -> int:
-    """Write JOURNEY (an id) of PROJECT as Mermaid, JSON or CSV."""
+@click.option(
+    "--all",
+    "all_journeys",
+    is_flag=True,
+    help="Every journey of PROJECT (default: the current directory); csv and xlsx only.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The file to write (default: standard output; xlsx needs a file).",
+)
+def export(
+    arguments: tuple[str, ...], output_format: str, all_journeys: bool, output: Path | None
+) -> int:
+    """Write JOURNEY (an id) of PROJECT, or --all journeys, in another format."""
     from cxmap.commands import export as command
 
-    return command.run(project, journey, output_format)
+    journey: str | None
+    if all_journeys:
+        if len(arguments) > 1:
+            raise click.UsageError(
+                "--all takes every journey: give at most a PROJECT, not a JOURNEY"
+            )
+        project, journey = (Path(arguments[0]) if arguments else Path()), None
+    else:
+        usage = "export [PROJECT] JOURNEY --format FORMAT, or export [PROJECT] --all"
+        project, journey = _project_and_journey(arguments, usage)
+    return command.run(project, journey, output_format, output)
+
+
+@cli.command("import-sheet")
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The folder to write journey files to [default: the journeys folder of --project].",
+)
+@click.option(
+    "--project",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path(),
+    help="The project whose teams, stages and channels the sheet names [default: .].",
+)
+@click.option("--force", is_flag=True, help="Overwrite journey files that exist already.")
+def import_sheet(source: Path, output: Path | None, project: Path, force: bool) -> int:
+    """Turn a journey inventory (.xlsx or .csv, a row per touch point) into journey files."""
+    from cxmap.commands import import_sheet as command
+
+    return command.run(source, output, project, force)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--check", is_flag=True, help="Change nothing; exit 1 when a file would change.")
+@click.option("--diff", "show_diff", is_flag=True, help="Change nothing; show what would change.")
+def fmt(paths: tuple[Path, ...], check: bool, show_diff: bool) -> int:
+    """Rewrite journey and organisation files in cxmap's one style, keeping comments.
+
+    PATHS are files, or projects whose files to format (default: the current directory).
+    """
+    from cxmap.commands import fmt as command
+
+    return command.run(paths or (Path(),), check=check, show_diff=show_diff, color=_color())
 
 
 @cli.command("import-mermaid")

@@ -11,8 +11,10 @@ from cxmap.linter import lint
 from cxmap.suggest import did_you_mean
 
 
-def run(project_dir: Path, journey_id: str, output_format: str) -> int:
+def run(project_dir: Path, journey_id: str | None, output_format: str, output: Path | None) -> int:
     report = lint(project_dir)
+    if journey_id is None:
+        raise CxmapError("--all is not written yet")  # TODO(import-sheet): the inventory
     doc = next((d for d in report.project.journeys if d.model.id == journey_id), None)
     if doc is None:
         known = [d.model.id for d in report.project.journeys]
